@@ -1,0 +1,3 @@
+#include <cstdio>
+#include <econind/econind.hpp>
+int main() { return 0; }

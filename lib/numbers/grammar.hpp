@@ -1,0 +1,45 @@
+#pragma once
+// The one number grammar. Reads Arabic, Chinese (incl. financial), mixed (1.42亿, 3万4000) and
+// English (one hundred, 14.2 billion) numerals with their approximation marks, ranges and
+// fractions, from normalized text.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "econind/numbers.hpp"
+
+namespace econind::detail {
+
+// A number as read from normalized text, with what later stages need to know about its form.
+struct NumberToken {
+  Number number;          // span in normalized text, prefix qualifier included
+  std::size_t core_begin = 0;  // where the numeral itself starts (after 超过, more than, 百分之)
+  Decimal scale{1};       // the factor the trailing scale words applied (亿 → 10^8), 1 without
+  bool chinese = false;   // written with Chinese numerals
+  bool single_one = false;  // exactly 一 (an indefinite article before a classifier: 一家)
+  bool english = false;   // written with English number words
+  int per = 0;            // 百分之 → 100, 千分之 → 1000
+};
+
+struct ReadOptions {
+  // A scale word standing alone after a qualifier ("超亿元") means one of it.
+  bool allow_bare_section = false;
+};
+
+// Reads the longest number expression that starts at `pos` (no prefix qualifier: the caller
+// looks those up). nullopt when nothing at `pos` is a number.
+std::optional<NumberToken> read_number(std::string_view text, std::size_t pos, ReadOptions opts = {});
+
+// Prefix qualifier ending at `pos` ("超过", "more than " — one blank allowed after Latin words).
+struct QualifierMatch {
+  std::size_t begin;
+  Qualifier qualifier;
+};
+std::optional<QualifierMatch> prefix_qualifier_before(std::string_view text, std::size_t pos);
+// Suffix qualifier starting at `pos` ("以上", " or more"); returns its end.
+std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string_view text, std::size_t pos);
+
+// True when the text at `pos` lies inside a set phrase such as 十四五 or 一带一路.
+bool in_stop_phrase(std::string_view text, std::size_t pos);
+
+}  // namespace econind::detail

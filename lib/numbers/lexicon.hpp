@@ -1,0 +1,42 @@
+#pragma once
+// The number grammar's vocabulary, read once from the embedded data files numerals.tsv,
+// qualifiers.tsv and stop_phrases.tsv.
+#include <cstdint>
+#include <unordered_map>
+
+#include "econind/common.hpp"
+#include "util/phrase_table.hpp"
+
+namespace econind::detail {
+
+enum class NumeralRole : std::uint8_t {
+  digit, fin_digit, unit, section, tens, point,
+  en_word, en_tens, en_hundred, en_scale, en_dozen, en_ordinal,
+};
+
+struct Numeral {
+  NumeralRole role;
+  std::int64_t value;
+};
+
+struct NumberLexicon {
+  std::unordered_map<char32_t, Numeral> chinese;  // one character each
+  PhraseTable<Numeral> english;
+  PhraseTable<std::optional<Qualifier>> prefix_qualifiers;  // nullopt: a word that only looks like one
+  PhraseTable<Qualifier> inner_qualifiers;
+  PhraseTable<Qualifier> suffix_qualifiers;
+  PhraseTable<bool> stop_phrases;
+  std::size_t longest_stop_phrase = 0;  // in bytes
+
+  const Numeral* chinese_numeral(char32_t cp) const {
+    auto it = chinese.find(cp);
+    return it == chinese.end() ? nullptr : &it->second;
+  }
+};
+
+const NumberLexicon& number_lexicon();
+
+// Parses "more_than" etc.; nullopt for an unknown name.
+std::optional<Qualifier> qualifier_from_name(std::string_view name);
+
+}  // namespace econind::detail

@@ -1,0 +1,18 @@
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "econind/common.hpp"
+
+namespace econind::detail {
+
+struct Sentence {
+  Span span;              // in normalized text, trimmed of surrounding blanks
+  std::size_t paragraph;  // index of the paragraph (text between line breaks) holding it
+};
+
+// Splits normalized text at Chinese 。！？； and English . ! ? ; (not inside 3.5, No. 1, U.S.),
+// and at line breaks, which also end paragraphs.
+std::vector<Sentence> split_sentences(std::string_view text);
+
+}  // namespace econind::detail

@@ -1,0 +1,83 @@
+#include <string>
+
+#include "catch.hpp"
+#include "text/normalize.hpp"
+#include "text/sentences.hpp"
+
+using econind::Span;
+using econind::detail::normalize;
+
+namespace {
+std::string original(std::string_view in, const econind::detail::NormalizedText& n, Span norm) {
+  Span o = n.map.to_original(norm);
+  return std::string(in.substr(o.begin, o.end - o.begin));
+}
+}  // namespace
+
+TEST_CASE("normalize folds full-width characters and Traditional to Simplified") {
+  CHECK(normalize("１２３家").text == "123家");
+  CHECK(normalize("５０％").text == "50%");
+  CHECK(normalize("1，200").text == "1,200");
+  CHECK(normalize("蘭州高新區").text == "兰州高新区");
+  CHECK(normalize("128.64億元").text == "128.64亿元");
+  CHECK(normalize("plain ASCII stays").text == "plain ASCII stays");
+}
+
+TEST_CASE("normalize drops pinyin annotations but keeps real parentheses") {
+  CHECK(normalize("產(chǎn)業(yè)").text == "产业");
+  CHECK(normalize("蘭州高新區(qū)").text == "兰州高新区");
+  CHECK(normalize("辦法(试行)").text == "办法(试行)");
+  CHECK(normalize("大会(ICG-17)").text == "大会(ICG-17)");
+  CHECK(normalize("图(Data Map)").text == "图(Data Map)");
+  CHECK(normalize("中国(china)").text == "中国(china)");
+}
+
+TEST_CASE("normalize folds blanks between numbers and units only") {
+  CHECK(normalize("2158 家").text == "2158家");
+  CHECK(normalize("3.83 亿元").text == "3.83亿元");
+  CHECK(normalize("12 %").text == "12%");
+  CHECK(normalize("共有 152 家").text == "共有152家");
+  CHECK(normalize("more than 200 companies").text == "more than 200 companies");
+  CHECK(normalize("R&D 投入").text == "R&D 投入");
+}
+
+TEST_CASE("offset map points back into the original bytes") {
+  std::string in = "實現(xiàn)產(chǎn)值200多億元";
+  auto n = normalize(in);
+  REQUIRE(n.text == "实现产值200多亿元");
+  auto pos = n.text.find("200");
+  CHECK(original(in, n, {pos, n.text.size()}) == "200多億元");
+  CHECK(original(in, n, {0, 6}) == "實現");
+  CHECK(original(in, n, {0, 9}) == "實現(xiàn)產");
+
+  std::string fw = "共计１２３ 家企业";
+  auto m = normalize(fw);
+  REQUIRE(m.text == "共计123家企业");
+  CHECK(original(fw, m, {6, 12}) == "１２３ 家");
+  CHECK(original(fw, m, {7, 8}) == "２");
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD with a diagnostic") {
+  std::string in = "ab\xFF\xFE" "cd\xE4\xB8";
+  auto n = normalize(in);
+  CHECK(n.text == "ab\xEF\xBF\xBD\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
+  REQUIRE(n.diagnostics.size() == 2);
+  CHECK(n.diagnostics[0].span == Span{2, 4});
+  CHECK(n.diagnostics[1].span == Span{6, 8});
+  CHECK(original(in, n, {2, 5}) == "\xFF");
+}
+
+TEST_CASE("NUL and control bytes are read as blanks") {
+  std::string in("a\0b", 3);
+  CHECK(normalize(in).text == "a b");
+}
+
+TEST_CASE("sentences split at Chinese and English terminators") {
+  std::string t = "第一句。第二句！He said No. 1 is 3.5 big. Next one\n新段落；尾";
+  auto s = econind::detail::split_sentences(t);
+  std::vector<std::string> got;
+  for (auto& x : s) got.push_back(t.substr(x.span.begin, x.span.end - x.span.begin));
+  CHECK(got == std::vector<std::string>{"第一句。", "第二句！", "He said No. 1 is 3.5 big.", "Next one", "新段落；", "尾"});
+  CHECK(s[3].paragraph == 0);
+  CHECK(s[4].paragraph == 1);
+}
