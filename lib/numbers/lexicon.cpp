@@ -49,7 +49,7 @@ std::optional<NumeralRole> role_from_name(std::string_view s) {
 NumberLexicon load() {
   NumberLexicon lex;
   constexpr std::string_view numerals_file = "numerals.tsv";
-  for (const TsvRow& row : read_tsv(data::k_numerals_tsv, numerals_file, 3)) {
+  for (const TsvRow& row : read_tsv(data::file(numerals_file), numerals_file, 3)) {
     auto role = role_from_name(row.cells[1]);
     std::int64_t value = 0;
     auto v = row.cells[2];
@@ -66,7 +66,7 @@ NumberLexicon load() {
     }
   }
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
-  for (const TsvRow& row : read_tsv(data::k_qualifiers_tsv, qualifiers_file, 3)) {
+  for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
     if (row.cells[1] == "prefix" && row.cells[2] == "none") {
       lex.prefix_qualifiers.add(row.cells[0], std::nullopt);
       continue;
@@ -78,7 +78,7 @@ NumberLexicon load() {
     else if (row.cells[1] == "suffix") lex.suffix_qualifiers.add(row.cells[0], *q);
     else throw_data_error(qualifiers_file, row.line, "position must be prefix, inner or suffix");
   }
-  for (const TsvRow& row : read_tsv(data::k_stop_phrases_tsv, "stop_phrases.tsv", 1)) {
+  for (const TsvRow& row : read_tsv(data::file("stop_phrases.tsv"), "stop_phrases.tsv", 1)) {
     lex.stop_phrases.add(row.cells[0], true);
     lex.longest_stop_phrase = std::max(lex.longest_stop_phrase, row.cells[0].size());
   }
