@@ -603,8 +603,8 @@ std::optional<QualifierMatch> prefix_qualifier_before(std::string_view t, std::s
   auto m = lex.prefix_qualifiers.match_before(t, pos);
   if (!m && pos > 1 && t[pos - 1] == ' ' && is_alpha_at(t, pos - 2)) m = lex.prefix_qualifiers.match_before(t, pos - 1);
   // A longer word that merely ends like a qualifier (签约 is not 约) blocks it.
-  if (!m || !*m->payload) return std::nullopt;
-  return QualifierMatch{m->begin, **m->payload};
+  if (!m || !m->payload->qualifier) return std::nullopt;
+  return QualifierMatch{m->begin, *m->payload->qualifier, m->payload->amounts_only};
 }
 
 std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string_view t, std::size_t pos) {

@@ -19,6 +19,7 @@ struct NumberToken {
   bool single_one = false;  // exactly 一 (an indefinite article before a classifier: 一家)
   bool english = false;   // written with English number words
   int per = 0;            // 百分之 → 100, 千分之 → 1000
+  bool verb_qualifier = false;  // the prefix qualifier is a verb that qualifies only amounts (突破)
 };
 
 struct ReadOptions {
@@ -34,6 +35,7 @@ std::optional<NumberToken> read_number(std::string_view text, std::size_t pos, R
 struct QualifierMatch {
   std::size_t begin;
   Qualifier qualifier;
+  bool amounts_only;  // 突破 qualifies 1000亿元 but not 29项 (broke through 29 technologies)
 };
 std::optional<QualifierMatch> prefix_qualifier_before(std::string_view text, std::size_t pos);
 // Suffix qualifier starting at `pos` ("以上", " or more"); returns its end.

@@ -68,12 +68,13 @@ NumberLexicon load() {
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
   for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
     if (row.cells[1] == "prefix" && row.cells[2] == "none") {
-      lex.prefix_qualifiers.add(row.cells[0], std::nullopt);
+      lex.prefix_qualifiers.add(row.cells[0], {std::nullopt, false});
       continue;
     }
     auto q = qualifier_from_name(row.cells[2]);
     if (!q) throw_data_error(qualifiers_file, row.line, "unknown qualifier");
-    if (row.cells[1] == "prefix") lex.prefix_qualifiers.add(row.cells[0], *q);
+    bool amounts_only = row.cells.size() > 3 && row.cells[3] == "amounts";
+    if (row.cells[1] == "prefix") lex.prefix_qualifiers.add(row.cells[0], {*q, amounts_only});
     else if (row.cells[1] == "inner") lex.inner_qualifiers.add(row.cells[0], *q);
     else if (row.cells[1] == "suffix") lex.suffix_qualifiers.add(row.cells[0], *q);
     else throw_data_error(qualifiers_file, row.line, "position must be prefix, inner or suffix");

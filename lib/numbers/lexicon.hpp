@@ -22,7 +22,11 @@ struct Numeral {
 struct NumberLexicon {
   std::unordered_map<char32_t, Numeral> chinese;  // one character each
   PhraseTable<Numeral> english;
-  PhraseTable<std::optional<Qualifier>> prefix_qualifiers;  // nullopt: a word that only looks like one
+  struct Prefix {
+    std::optional<Qualifier> qualifier;  // nullopt: a word that only looks like one (签约)
+    bool amounts_only = false;
+  };
+  PhraseTable<Prefix> prefix_qualifiers;
   PhraseTable<Qualifier> inner_qualifiers;
   PhraseTable<Qualifier> suffix_qualifiers;
   PhraseTable<bool> stop_phrases;

@@ -60,7 +60,9 @@ std::int64_t to_int(std::string_view s) {
 
 bool match_here(std::string_view t, std::size_t pos, const boost::u32regex& re, boost::match_results<const char*>& m) {
   const char* b = t.data() + pos;
-  const char* e = t.data() + std::min(t.size(), pos + kWindow);
+  std::size_t end = std::min(t.size(), pos + kWindow);
+  while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) --end;  // whole characters only
+  const char* e = t.data() + end;
   return boost::u32regex_search(b, e, m, re, boost::match_continuous);
 }
 
@@ -261,6 +263,7 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
       if (auto q = prefix_qualifier_before(t, n.span.begin); q && q->begin >= last_end) {
         if (n.qualifier == Qualifier::exact || n.qualifier == Qualifier::approx) n.qualifier = q->qualifier;
         n.span.begin = q->begin;
+        tok->verb_qualifier = q->amounts_only;
       }
     }
     last_end = n.span.end;

@@ -1,0 +1,347 @@
+#include "quantities/quantities.hpp"
+
+#include <algorithm>
+
+#include "numbers/lexicon.hpp"
+#include "quantities/lexicon.hpp"
+#include "text/utf8.hpp"
+
+namespace econind::detail {
+namespace {
+
+bool starts_with(std::string_view t, std::size_t i, std::string_view s) { return t.substr(i, s.size()) == s; }
+bool ends_with(std::string_view t, std::size_t i, std::string_view s) {
+  return i >= s.size() && t.substr(i - s.size(), s.size()) == s;
+}
+bool is_alpha_at(std::string_view t, std::size_t i) {
+  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
+}
+bool is_lower_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= 'a' && t[i] <= 'z'; }
+
+// Position after one blank at `i`, when there is one.
+std::size_t skip_blank(std::string_view t, std::size_t i) { return (i < t.size() && t[i] == ' ') ? i + 1 : i; }
+
+// Moves back `chars` code points from `pos`, not past `floor`.
+std::size_t back_chars(std::string_view t, std::size_t pos, std::size_t chars, std::size_t floor) {
+  while (chars-- > 0 && pos > floor) pos = prev_cp_start(t, pos);
+  return pos;
+}
+
+// Is a phrase of the table anywhere in [from, to)?
+bool any_within(const PhraseTable<bool>& table, std::string_view t, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; i += decode_utf8(t, i).len) {
+    if (auto m = table.match_at(t, i); m && m->end <= to) return true;
+  }
+  return false;
+}
+
+// A number inside a short quotation (“5+N”, “三个做优做强”) names a slogan, not a figure.
+bool in_short_quote(std::string_view t, std::size_t b, std::size_t e) {
+  constexpr std::size_t kMaxQuoted = 10;  // characters between the quotes
+  std::size_t open = std::string_view::npos;
+  std::size_t i = b;
+  for (std::size_t n = 0; n < kMaxQuoted && i > 0; ++n) {
+    i = prev_cp_start(t, i);
+    char32_t c = decode_utf8(t, i).cp;
+    if (c == U'”' || c == '\n') return false;
+    if (c == U'“') {
+      open = i;
+      break;
+    }
+  }
+  if (open == std::string_view::npos) return false;
+  std::size_t j = e;
+  for (std::size_t n = 0; j < t.size(); ++n) {
+    Decoded d = decode_utf8(t, j);
+    if (d.cp == U'”') {
+      std::size_t chars = 0;
+      for (std::size_t k = open + 3; k < j; k += decode_utf8(t, k).len) ++chars;
+      return chars <= kMaxQuoted;
+    }
+    if (d.cp == U'“' || d.cp == '\n' || n >= kMaxQuoted) return false;
+    j += d.len;
+  }
+  return false;
+}
+
+class Classifier {
+ public:
+  Classifier(std::string_view t, const QuantityLexicon& lex) : t_(t), lex_(lex) {}
+
+  std::optional<Quantity> classify(const NumberToken& tok, std::size_t floor) {
+    const Number& n = tok.number;
+    if (n.status != NumberStatus::ok) return std::nullopt;
+    if (n.kind != NumberKind::cardinal && n.kind != NumberKind::ordinal) return std::nullopt;
+    if (in_short_quote(t_, tok.core_begin, n.span.end)) return std::nullopt;
+    floor_ = floor;
+    Quantity q;
+    q.value = n.value;
+    q.value_max = n.value_max;
+    q.qualifier = n.qualifier;
+    q.span = n.span;
+    if (auto r = rank(tok, q)) return r;
+    // An ordinal that is no rank (第十七届, On the 19th) is nothing else either.
+    if (n.kind == NumberKind::ordinal || ends_with(t_, tok.core_begin, "第")) return std::nullopt;
+    if (tok.per) return percent_word(tok, q);
+    if (auto m = money_with_prefix(tok, q)) return m;
+    return with_suffix_unit(tok, q);
+  }
+
+ private:
+  const PhraseTable<bool>& role(RankRole r) const { return lex_.role(r); }
+
+  // A ranking cue (排名 位列 全国 …) within a few characters before `pos`.
+  bool cue_before(std::size_t pos, std::size_t chars = 6) const {
+    return any_within(role(RankRole::cue), t_, back_chars(t_, pos, chars, floor_), pos);
+  }
+
+  // Ranks: 第53名 位列第3 前20 TOP20 N强 ranked 19th the 19th nationally No. 1; and rank
+  // changes: 提升12位 下降2位 up 12 places.
+  std::optional<Quantity> rank(const NumberToken& tok, Quantity q) const {
+    const Number& n = tok.number;
+    std::size_t cb = tok.core_begin, e = n.span.end;
+    if (n.value_max || !n.value.is_integer() || n.value.is_negative()) return std::nullopt;
+    q.kind = Kind::rank;
+    // Chinese ordinal: 第N
+    if (ends_with(t_, cb, "第")) {
+      if (role(RankRole::edition_suffix).match_at(t_, e)) return std::nullopt;  // 第十七届, 第一批
+      q.span.begin = cb - 3;
+      if (auto s = role(RankRole::rank_suffix).match_at(t_, e)) {
+        q.span.end = s->end;
+        return q;
+      }
+      if (cue_before(cb - 3)) return q;
+      return std::nullopt;
+    }
+    // Top N: 前20, 前20名, 排名前三, TOP20, Top 10; N强
+    bool top_word = false;
+    std::size_t top_begin = cb;
+    for (std::string_view w : {"TOP ", "Top ", "top ", "TOP", "Top", "top"}) {
+      if (ends_with(t_, cb, w) && (cb == w.size() || !is_alpha_at(t_, cb - w.size() - 1))) {
+        top_word = true;
+        top_begin = cb - w.size();
+        break;
+      }
+    }
+    if (top_word || ends_with(t_, cb, "前")) {
+      if (!top_word) top_begin = cb - 3;
+      auto s = role(RankRole::top_suffix).match_at(t_, e);
+      if (top_word || s || cue_before(top_begin)) {
+        q.qualifier = Qualifier::at_most;
+        q.span = {top_begin, s ? s->end : e};
+        return q;
+      }
+      return std::nullopt;
+    }
+    if (starts_with(t_, e, "强") && !tok.english) {
+      q.qualifier = Qualifier::at_most;
+      q.span.end = e + 3;
+      return q;
+    }
+    // Rank changes: 提升12位, 较上年下降2名; up 12 places.
+    if (auto s = role(RankRole::rank_suffix).match_at(t_, e); s && !starts_with(t_, e, "个")) {
+      bool up = role(RankRole::up).match_before(t_, cb).has_value();
+      bool down = role(RankRole::down).match_before(t_, cb).has_value();
+      if (up || down) {
+        auto verb = (up ? role(RankRole::up) : role(RankRole::down)).match_before(t_, cb);
+        q.kind = Kind::rank_change;
+        if (down) q.value = Decimal(-q.value.mantissa(), q.value.exponent());
+        q.span = {verb->begin, s->end};
+        return q;
+      }
+    }
+    if (cb > 1 && t_[cb - 1] == ' ') {
+      if (auto s = role(RankRole::en_places).match_at(t_, skip_blank(t_, e)); s && e < t_.size() && t_[e] == ' ') {
+        auto up = role(RankRole::en_up).match_before(t_, cb - 1);
+        auto down = role(RankRole::en_down).match_before(t_, cb - 1);
+        if (up || down) {
+          q.kind = Kind::rank_change;
+          if (down) q.value = Decimal(-q.value.mantissa(), q.value.exponent());
+          q.span = {(up ? up : down)->begin, s->end};
+          return q;
+        }
+      }
+    }
+    // English: ranked 53rd, ranks third, No. 1, the 19th nationally.
+    if (tok.english || n.kind == NumberKind::ordinal || ends_with(t_, cb, "No. ") || ends_with(t_, cb, "No.")) {
+      if (ends_with(t_, cb, "No. ") || ends_with(t_, cb, "No.")) {
+        q.span.begin = cb - (t_[cb - 1] == ' ' ? 4 : 3);
+        return q;
+      }
+      if (n.kind != NumberKind::ordinal) return std::nullopt;
+      std::size_t before = cb;
+      if (before > 0 && t_[before - 1] == ' ') --before;
+      if (role(RankRole::en_cue).match_before(t_, before)) return q;
+      if (ends_with(t_, cb, "the ")) {
+        std::size_t after = skip_blank(t_, e);
+        if (role(RankRole::en_after).match_at(t_, after)) {
+          q.span.begin = cb - 4;
+          return q;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // 百分之三十, 千分之五
+  std::optional<Quantity> percent_word(const NumberToken& tok, Quantity q) const {
+    q.kind = Kind::percent;
+    q.unit = tok.per == 100 ? "%" : tok.per == 1000 ? "‰" : "‱";
+    return with_suffix_qualifier(q);
+  }
+
+  // RMB 3.5 billion, US$3 million, 人民币3.5亿元, more than $170 billion
+  std::optional<Quantity> money_with_prefix(const NumberToken& tok, Quantity q) const {
+    std::size_t cb = tok.core_begin;
+    auto p = lex_.prefix_units.match_before(t_, cb);
+    if (!p && cb > 1 && t_[cb - 1] == ' ' && is_alpha_at(t_, cb - 2)) p = lex_.prefix_units.match_before(t_, cb - 1);
+    if (!p || p->begin < floor_) return std::nullopt;
+    q.kind = Kind::money;
+    q.unit = p->payload->unit;
+    q.span.begin = std::min(q.span.begin, p->begin);
+    q.span.end = tok.number.span.end;
+    if (q.qualifier == Qualifier::exact) {
+      if (auto pq = prefix_qualifier_before(t_, p->begin)) {
+        q.qualifier = pq->qualifier;
+        q.span.begin = pq->begin;
+      }
+    }
+    // 人民币3.5亿元: the 元 after is the same currency.
+    if (auto s = lex_.suffix_units.match_at(t_, skip_blank(t_, q.span.end)); s && s->payload->kind == Kind::money)
+      q.span.end = s->end;
+    return with_suffix_qualifier(q);
+  }
+
+  std::optional<Quantity> with_suffix_unit(const NumberToken& tok, Quantity q) const {
+    const Number& n = tok.number;
+    std::size_t e = n.span.end;
+    auto u = lex_.suffix_units.match_at(t_, e);
+    if (!u && e < t_.size() && t_[e] == ' ') u = lex_.suffix_units.match_at(t_, e + 1);
+    if (u) {
+      const UnitEntry& entry = *u->payload;
+      if (entry.kind == Kind::count && (!count_allowed(tok) || (entry.arabic_only && tok.chinese))) return std::nullopt;
+      if (entry.kind == Kind::count && tok.verb_qualifier) {
+        // 突破29项核心技术: a verb before a count, not a threshold.
+        q.qualifier = Qualifier::exact;
+        q.span.begin = tok.core_begin;
+      }
+      if (entry.unit == "%" && entry.factor != Decimal(1)) {
+        // 三成, 两成多: only a Chinese numeral up to ten makes a share.
+        if (!tok.chinese || Decimal(10) < n.value) return std::nullopt;
+      }
+      q.kind = entry.kind;
+      q.unit = entry.unit;
+      if (entry.unit.empty()) q.unit_span = {u->begin, u->end};
+      if (entry.factor != Decimal(1)) {
+        q.value = Decimal::multiply(q.value, entry.factor).value_or(q.value);
+        if (q.value_max) q.value_max = Decimal::multiply(*q.value_max, entry.factor).value_or(*q.value_max);
+      }
+      q.span.end = u->end;
+      return with_suffix_qualifier(q);
+    }
+    // English counts: "1,200 scientific research institutions", "more than 200 biomedical companies".
+    if (e < t_.size() && t_[e] == ' ' && count_allowed(tok)) {
+      std::size_t i = e + 1;
+      for (int words = 0; words <= 4 && i < t_.size(); ++words) {
+        if (auto c = lex_.count_nouns.match_at(t_, i)) {
+          q.kind = Kind::count;
+          q.unit_span = {c->begin, c->end};
+          // The span ends at the number: the noun may sit several words away.
+          return with_suffix_qualifier(q);
+        }
+        if (!is_lower_at(t_, i) || is_blocking_word(i)) break;
+        while (i < t_.size() && (is_lower_at(t_, i) || t_[i] == '-')) ++i;
+        if (i >= t_.size() || t_[i] != ' ') break;
+        ++i;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Words that end the hunt for a counted noun: "30 years of", "20 in the".
+  bool is_blocking_word(std::size_t i) const {
+    static constexpr std::string_view words[] = {"of ", "the ", "and ", "in ", "on ", "at ", "for ", "to ",
+                                                 "from ", "with ", "by ", "than ", "or ", "per ", "years", "year ",
+                                                 "months", "days", "percent", "billion", "million", "is ", "are ",
+                                                 "was ", "were ", "has ", "have ", "had "};
+    for (auto w : words)
+      if (starts_with(t_, i, w)) return true;
+    return false;
+  }
+
+  // Counts are whole, definite numbers: not 一家 (an indefinite article), not 2.5 个, not ranges.
+  static bool count_allowed(const NumberToken& tok) {
+    const Number& n = tok.number;
+    return !tok.single_one && n.value.is_integer() && !n.value.is_negative() && !n.value.is_zero();
+  }
+
+  // 50亿元以上, 30%左右, 两成多, 200 or more
+  Quantity with_suffix_qualifier(Quantity q) const {
+    const NumberLexicon& nl = number_lexicon();
+    if (auto inner = nl.inner_qualifiers.match_at(t_, q.span.end); inner && q.qualifier == Qualifier::exact &&
+                                                                   (q.kind == Kind::percent || q.kind == Kind::money)) {
+      q.qualifier = *inner->payload;
+      q.span.end = inner->end;
+    }
+    if (auto s = suffix_qualifier_at(t_, q.span.end)) {
+      if (q.qualifier == Qualifier::exact) q.qualifier = s->second;
+      q.span.end = s->first;
+    }
+    return q;
+  }
+
+  std::string_view t_;
+  const QuantityLexicon& lex_;
+  std::size_t floor_ = 0;  // end of the previous number: context lookups stop there
+};
+
+// 在全国157家国家高新区…中位列第53名: the count before 中 is the field the rank is within;
+// "ranked 3rd among 178 zones": so is the count right after "among".
+void attach_rank_of(std::string_view t, std::vector<Quantity>& qs, const std::vector<Sentence>& sentences) {
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    if (qs[i].kind != Kind::rank) continue;
+    if (i + 1 < qs.size() && qs[i + 1].kind == Kind::count) {
+      std::string_view between = t.substr(qs[i].span.end, qs[i + 1].span.begin - std::min(qs[i + 1].span.begin, qs[i].span.end));
+      if (between == " among " || between == " out of " || between == " of ") {
+        qs[i].rank_of = qs[i + 1].value;
+        continue;
+      }
+    }
+    auto s = std::find_if(sentences.begin(), sentences.end(), [&](const Sentence& x) {
+      return x.span.begin <= qs[i].span.begin && qs[i].span.begin < x.span.end;
+    });
+    if (s == sentences.end()) continue;
+    for (std::size_t j = i; j-- > 0;) {
+      if (qs[j].span.begin < s->span.begin) break;
+      if (qs[j].kind != Kind::count) continue;
+      std::string_view between = t.substr(qs[j].span.end, qs[i].span.begin - qs[j].span.end);
+      if (between.find("中") != std::string_view::npos || between.find("among") != std::string_view::npos ||
+          between.find("of the") != std::string_view::npos) {
+        qs[i].rank_of = qs[j].value;
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Quantity> find_quantities(std::string_view text, const std::vector<NumberToken>& numbers,
+                                      const std::vector<Sentence>& sentences) {
+  Classifier c(text, quantity_lexicon());
+  std::vector<Quantity> out;
+  std::size_t floor = 0;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (auto q = c.classify(numbers[i], floor)) {
+      q->number_index = i;
+      floor = q->span.end;
+      out.push_back(std::move(*q));
+    } else {
+      floor = numbers[i].number.span.end;
+    }
+  }
+  attach_rank_of(text, out, sentences);
+  return out;
+}
+
+}  // namespace econind::detail
