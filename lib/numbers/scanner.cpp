@@ -154,6 +154,10 @@ std::size_t skip_identifier(std::string_view t, std::size_t pos) {
 // Is the digit at `pos` part of an identifier rather than a number of its own?
 bool starts_in_identifier(std::string_view t, std::size_t pos) {
   if (pos == 0) return false;
+  // TOP20 is a ranking, not an identifier.
+  if (pos >= 3 && (t.substr(pos - 3, 3) == "TOP" || t.substr(pos - 3, 3) == "Top" || t.substr(pos - 3, 3) == "top") &&
+      (pos == 3 || !is_ascii_alpha(static_cast<unsigned char>(t[pos - 4]))))
+    return false;
   char p = t[pos - 1];
   if (is_ascii_alpha(static_cast<unsigned char>(p))) return true;  // B2B, ICG17, H1N1
   return (p == '-' || p == '_') && pos > 1 && is_ascii_alpha(static_cast<unsigned char>(t[pos - 2]));  // ICG-17
@@ -214,7 +218,9 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
       }
       if (anchor && !in_stop_phrase(t, pos)) {
         ReadOptions opts;
-        opts.allow_bare_section = prefix_qualifier_before(t, pos).has_value();
+        // 超亿元, 亿元以上: a scale word alone stands for one of it.
+        opts.allow_bare_section = prefix_qualifier_before(t, pos).has_value() ||
+                                  t.substr(pos + d.len, 9) == "元以上";
         tok = read_number(t, pos, opts);
       }
       if (!tok) {
@@ -260,6 +266,8 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
         if (t[b - 1] == '-') n.value = Decimal(-n.value.mantissa(), n.value.exponent());
         n.span.begin = tok->core_begin = b - 1;
       }
+      // "between 3 and 5": the word belongs to the range.
+      if (n.value_max && n.span.begin >= last_end + 8 && t.substr(n.span.begin - 8, 8) == "between ") n.span.begin -= 8;
       if (auto q = prefix_qualifier_before(t, n.span.begin); q && q->begin >= last_end) {
         if (n.qualifier == Qualifier::exact || n.qualifier == Qualifier::approx) n.qualifier = q->qualifier;
         n.span.begin = q->begin;

@@ -38,7 +38,8 @@ QuantityLexicon load() {
     if (row.cells.size() > 5) u.arabic_only = row.cells[5] == "arabic";
     if (row.cells[1] == "suffix") lex.suffix_units.add(row.cells[0], u);
     else if (row.cells[1] == "prefix") lex.prefix_units.add(row.cells[0], u);
-    else throw_data_error(units_file, row.line, "position must be prefix or suffix");
+    else if (row.cells[1] == "context") lex.money_context.add(row.cells[0], u);
+    else throw_data_error(units_file, row.line, "position must be prefix, suffix or context");
   }
   for (const TsvRow& row : read_tsv(data::file("count_nouns.tsv"), "count_nouns.tsv", 1))
     lex.count_nouns.add(row.cells[0], true);

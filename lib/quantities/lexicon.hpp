@@ -21,6 +21,7 @@ enum class RankRole : std::uint8_t {
 struct QuantityLexicon {
   PhraseTable<UnitEntry> suffix_units;
   PhraseTable<UnitEntry> prefix_units;
+  PhraseTable<UnitEntry> money_context;  // 收入 产值: make a bare 亿 figure money
   PhraseTable<bool> count_nouns;
   // One table per role: a word may play several (名 is a rank suffix and a top suffix).
   PhraseTable<bool> ranking[11];

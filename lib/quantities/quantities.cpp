@@ -16,7 +16,6 @@ bool ends_with(std::string_view t, std::size_t i, std::string_view s) {
 bool is_alpha_at(std::string_view t, std::size_t i) {
   return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
 }
-bool is_lower_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= 'a' && t[i] <= 'z'; }
 
 // Position after one blank at `i`, when there is one.
 std::size_t skip_blank(std::string_view t, std::size_t i) { return (i < t.size() && t[i] == ' ') ? i + 1 : i; }
@@ -91,7 +90,7 @@ class Classifier {
   const PhraseTable<bool>& role(RankRole r) const { return lex_.role(r); }
 
   // A ranking cue (排名 位列 全国 …) within a few characters before `pos`.
-  bool cue_before(std::size_t pos, std::size_t chars = 6) const {
+  bool cue_before(std::size_t pos, std::size_t chars = 10) const {
     return any_within(role(RankRole::cue), t_, back_chars(t_, pos, chars, floor_), pos);
   }
 
@@ -126,7 +125,9 @@ class Classifier {
     if (top_word || ends_with(t_, cb, "前")) {
       if (!top_word) top_begin = cb - 3;
       auto s = role(RankRole::top_suffix).match_at(t_, e);
-      if (top_word || s || cue_before(top_begin)) {
+      // 前三季度, 前5个月 go on with a word; 前20 standing alone is a ranking.
+      bool stands_alone = e >= t_.size() || !is_cjk_ideograph(decode_utf8(t_, e).cp);
+      if (top_word || s || stands_alone || cue_before(top_begin)) {
         q.qualifier = Qualifier::at_most;
         q.span = {top_begin, s ? s->end : e};
         return q;
@@ -172,12 +173,10 @@ class Classifier {
       std::size_t before = cb;
       if (before > 0 && t_[before - 1] == ' ') --before;
       if (role(RankRole::en_cue).match_before(t_, before)) return q;
-      if (ends_with(t_, cb, "the ")) {
-        std::size_t after = skip_blank(t_, e);
-        if (role(RankRole::en_after).match_at(t_, after)) {
-          q.span.begin = cb - 4;
-          return q;
-        }
+      // "the 19th nationally", "seventh place"; not "On the 19th" (a date).
+      if (e < t_.size() && t_[e] == ' ' && role(RankRole::en_after).match_at(t_, e + 1)) {
+        if (ends_with(t_, cb, "the ")) q.span.begin = cb - 4;
+        return q;
       }
     }
     return std::nullopt;
@@ -239,6 +238,17 @@ class Classifier {
       q.span.end = u->end;
       return with_suffix_qualifier(q);
     }
+    // 总收入逾八万亿, 年产值突破千亿: a figure of 亿 or more with a money word just before it.
+    if (n.has_scale && !(tok.scale < Decimal(1, 8)) && !tok.english) {
+      std::size_t from = back_chars(t_, n.span.begin, 6, floor_);
+      for (std::size_t i = from; i < n.span.begin; i += decode_utf8(t_, i).len) {
+        if (auto c = lex_.money_context.match_at(t_, i); c && c->end <= n.span.begin) {
+          q.kind = Kind::money;
+          q.unit = c->payload->unit;
+          return with_suffix_qualifier(q);
+        }
+      }
+    }
     // English counts: "1,200 scientific research institutions", "more than 200 biomedical companies".
     if (e < t_.size() && t_[e] == ' ' && count_allowed(tok)) {
       std::size_t i = e + 1;
@@ -249,8 +259,8 @@ class Classifier {
           // The span ends at the number: the noun may sit several words away.
           return with_suffix_qualifier(q);
         }
-        if (!is_lower_at(t_, i) || is_blocking_word(i)) break;
-        while (i < t_.size() && (is_lower_at(t_, i) || t_[i] == '-')) ++i;
+        if (!is_alpha_at(t_, i) || is_blocking_word(i)) break;
+        while (i < t_.size() && (is_alpha_at(t_, i) || t_[i] == '-')) ++i;
         if (i >= t_.size() || t_[i] != ' ') break;
         ++i;
       }
@@ -260,7 +270,7 @@ class Classifier {
 
   // Words that end the hunt for a counted noun: "30 years of", "20 in the".
   bool is_blocking_word(std::size_t i) const {
-    static constexpr std::string_view words[] = {"of ", "the ", "and ", "in ", "on ", "at ", "for ", "to ",
+    static constexpr std::string_view words[] = {"of ", "the ", "in ", "on ", "at ", "for ", "to ",
                                                  "from ", "with ", "by ", "than ", "or ", "per ", "years", "year ",
                                                  "months", "days", "percent", "billion", "million", "is ", "are ",
                                                  "was ", "were ", "has ", "have ", "had "};
@@ -331,7 +341,11 @@ std::vector<Quantity> find_quantities(std::string_view text, const std::vector<N
   Classifier c(text, quantity_lexicon());
   std::vector<Quantity> out;
   std::size_t floor = 0;
+  std::size_t s = 0;
   for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const Span& span = numbers[i].number.span;
+    while (s < sentences.size() && sentences[s].span.end <= span.begin) ++s;
+    if (s < sentences.size() && sentences[s].chrome && sentences[s].span.begin <= span.begin) continue;
     if (auto q = c.classify(numbers[i], floor)) {
       q->number_index = i;
       floor = q->span.end;

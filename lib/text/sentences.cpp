@@ -36,6 +36,16 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     if (b < e) out.push_back({{b, e}, paragraph});
     start = end;
   };
+  std::size_t line_first_sentence = 0, pipes = 0;
+  auto end_line = [&](std::size_t end) {
+    close(end);
+    if (pipes >= 3) {
+      for (std::size_t k = line_first_sentence; k < out.size(); ++k) out[k].chrome = true;
+    }
+    line_first_sentence = out.size();
+    pipes = 0;
+    ++paragraph;
+  };
   std::size_t i = 0;
   while (i < text.size()) {
     Decoded d = decode_utf8(text, i);
@@ -43,11 +53,13 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     bool end = false;
     switch (d.cp) {
       case '\n':
-        close(i);
+        end_line(i);
         start = next;
-        ++paragraph;
         i = next;
         continue;
+      case '|':
+        ++pipes;
+        break;
       case U'。': case U'！': case U'？': case U'；': case '!': case '?': case ';': case U'…':
         end = true;
         break;
@@ -71,7 +83,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     }
     i = next;
   }
-  close(text.size());
+  end_line(text.size());
   return out;
 }
 

@@ -9,10 +9,12 @@ namespace econind::detail {
 struct Sentence {
   Span span;              // in normalized text, trimmed of surrounding blanks
   std::size_t paragraph;  // index of the paragraph (text between line breaks) holding it
+  bool chrome = false;    // on a line of page chrome: link lists such as "a|b|c|d"
 };
 
 // Splits normalized text at Chinese 。！？； and English . ! ? ; (not inside 3.5, No. 1, U.S.),
-// and at line breaks, which also end paragraphs.
+// and at line breaks, which also end paragraphs. Lines of page chrome (three or more '|'
+// separators: spam headers, link bars) are marked so no figure is read from them.
 std::vector<Sentence> split_sentences(std::string_view text);
 
 }  // namespace econind::detail
