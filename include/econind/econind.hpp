@@ -7,5 +7,6 @@
 #include "econind/indicator.hpp"
 #include "econind/log.hpp"
 #include "econind/numbers.hpp"
+#include "econind/ontology.hpp"
 #include "econind/serialize.hpp"
 #include "econind/version.hpp"

@@ -7,6 +7,7 @@
 #include "econind/common.hpp"
 #include "econind/export.hpp"
 #include "econind/indicator.hpp"
+#include "econind/ontology.hpp"
 
 namespace econind {
 
@@ -21,20 +22,29 @@ struct Options {
 // What the caller knows about a document.
 struct DocumentInfo {
   std::string id;    // carried into serialized output
-  std::string date;  // "2022-03-10": resolves 今年 / 去年 when the text has no dateline
+  std::string date;  // "2022-03-10": the year 今年 / 去年 count from; else the text's dateline
+};
+
+// A place, cluster, industry or metric named in the text, whether or not a figure is tied to it.
+struct Mention {
+  EntityRef entity;
+  Span span;  // in the caller's original text
 };
 
 struct Result {
   std::vector<Indicator> indicators;  // in text order
+  std::vector<Mention> mentions;      // in text order
   std::vector<Diagnostic> diagnostics;
 };
 
-// Built once (compiled lexicons, embedded ontology), then const: one Extractor may serve any
-// number of threads at once.
+// Built once (compiled lexicons, the ontology's matcher), then const: one Extractor may serve
+// any number of threads at once.
 class ECONIND_EXPORT Extractor {
  public:
   Extractor();
   explicit Extractor(Options options);
+  // With an ontology of the caller's: Ontology::builtin() plus files loaded on top, say.
+  Extractor(Options options, Ontology ontology);
   ~Extractor();
   Extractor(const Extractor&);
   Extractor& operator=(const Extractor&);

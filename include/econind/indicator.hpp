@@ -22,8 +22,8 @@ ECONIND_EXPORT std::string_view to_string(Kind k);
 // An ontology entry an indicator is tied to (filled in by the linking stage).
 struct EntityRef {
   std::string id;       // stable ontology id: "lanzhou-hitech", "biomedicine", "output_value"
-  std::string name;     // canonical Simplified Chinese name
-  std::string name_en;  // canonical English name
+  std::string name;     // usual Simplified Chinese name: 兰州高新区 (the short form when there is one)
+  std::string name_en;  // usual English name: Lanzhou High-tech Zone
   std::string type;     // "park" "cluster" "region" "industry" "metric"
   double confidence = 0;
 };
@@ -42,6 +42,9 @@ struct Indicator {
   std::optional<EntityRef> industry;
   std::optional<EntityRef> metric;
   std::optional<int> year;
+  // 从3.83亿元增加到141.27亿元: the second figure's change_from is the index (in
+  // Result::indicators) of the first.
+  std::optional<std::size_t> change_from;
 };
 
 // One expression at a time, through the same pipeline as whole documents. nullopt unless the

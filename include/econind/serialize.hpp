@@ -9,7 +9,7 @@ namespace econind {
 
 // One JSON object per indicator, one per line (JSONL), with the fields
 // doc kind value value_max unit qualifier text begin end subject industry metric year rank_of
-// sentence. `text` is the document the result came from (for the sentence). Values are exact
+// change_from sentence. subject, industry and metric are {"id","name","name_en","type"}. `text` is the document the result came from (for the sentence). Values are exact
 // decimals written as JSON numbers; unknown fields are null.
 ECONIND_EXPORT std::string to_jsonl(const Result& result, std::string_view text, std::string_view doc);
 

@@ -1,6 +1,10 @@
 #include "econind/extractor.hpp"
 
+#include <charconv>
+
+#include "link/linker.hpp"
 #include "numbers/lexicon.hpp"
+#include "ontology/matcher.hpp"
 #include "numbers/scanner.hpp"
 #include "quantities/lexicon.hpp"
 #include "quantities/quantities.hpp"
@@ -12,6 +16,9 @@ namespace econind {
 
 struct Extractor::Impl {
   Options options;
+  std::shared_ptr<const Ontology> ontology;     // null: the builtin one
+  std::unique_ptr<detail::AliasMatcher> own_matcher;
+  const detail::AliasMatcher* matcher = nullptr;
 };
 
 namespace {
@@ -29,13 +36,42 @@ bool wanted(const Options& o, Kind k) {
 
 }  // namespace
 
-Extractor::Extractor() : Extractor(Options{}) {}
+namespace {
 
-Extractor::Extractor(Options options) : impl_(std::make_shared<Impl>(Impl{options})) {
+EntityRef to_ref(const detail::LinkedEntity& l) {
+  const Entity& e = *l.entity;
+  // The usual names (兰州高新区, Lanzhou High-tech Zone), falling back to the full ones.
+  return {e.id, e.short_name.empty() ? e.name : e.short_name, e.short_en.empty() ? e.name_en : e.short_en,
+          std::string(to_string(e.type)), l.confidence};
+}
+
+void warm_up() {
   // Build the shared tables now rather than inside the first extract().
   detail::number_lexicon();
   detail::quantity_lexicon();
   detail::fold_code_point(0x9F8D);
+}
+
+}  // namespace
+
+Extractor::Extractor() : Extractor(Options{}) {}
+
+Extractor::Extractor(Options options) {
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  impl->matcher = &detail::AliasMatcher::builtin();
+  impl_ = std::move(impl);
+  warm_up();
+}
+
+Extractor::Extractor(Options options, Ontology ontology) {
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  impl->ontology = std::make_shared<const Ontology>(std::move(ontology));
+  impl->own_matcher = std::make_unique<detail::AliasMatcher>(*impl->ontology);
+  impl->matcher = impl->own_matcher.get();
+  impl_ = std::move(impl);
+  warm_up();
 }
 
 Extractor::~Extractor() = default;
@@ -46,7 +82,7 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const Options& Extractor::options() const { return impl_->options; }
 
-Result Extractor::extract(std::string_view text, const DocumentInfo& /*info*/) const {
+Result Extractor::extract(std::string_view text, const DocumentInfo& info) const {
   Result r;
   detail::NormalizedText norm = detail::normalize(text);
   r.diagnostics = std::move(norm.diagnostics);
@@ -59,8 +95,23 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& /*info*/) c
     }
   }
   std::vector<detail::Quantity> quantities = detail::find_quantities(norm.text, numbers, sentences);
+  std::vector<detail::EntityMatch> mentions = impl_->matcher->find_all(norm.text);
+  for (const detail::EntityMatch& m : mentions) {
+    r.mentions.push_back({to_ref({m.entity, 1.0}), norm.map.to_original(m.span)});
+  }
+  std::optional<int> document_year;
+  if (info.date.size() >= 4) {
+    int y = 0;
+    if (std::from_chars(info.date.data(), info.date.data() + 4, y).ec == std::errc()) document_year = y;
+  }
+  if (!document_year) document_year = detail::dateline_year(numbers);
+  std::vector<detail::Links> links =
+      detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
+
+  std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → position in r.indicators
   std::size_t si = 0;
-  for (const detail::Quantity& q : quantities) {
+  for (std::size_t k = 0; k < quantities.size(); ++k) {
+    const detail::Quantity& q = quantities[k];
     if (!wanted(impl_->options, q.kind)) continue;
     Indicator ind;
     ind.kind = q.kind;
@@ -76,6 +127,13 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& /*info*/) c
       ind.unit = q.unit;
     }
     ind.rank_of = q.rank_of;
+    const detail::Links& l = links[k];
+    if (l.subject.entity) ind.subject = to_ref(l.subject);
+    if (l.industry.entity) ind.industry = to_ref(l.industry);
+    if (l.metric.entity) ind.metric = to_ref(l.metric);
+    ind.year = l.year;
+    if (l.change_from && wanted(impl_->options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
+    index_of[k] = r.indicators.size();
     while (si + 1 < sentences.size() && sentences[si].span.end <= q.span.begin) ++si;
     if (si < sentences.size()) ind.sentence = norm.map.to_original(sentences[si].span);
     detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);

@@ -42,6 +42,7 @@ ordered_json record(const Indicator& i, std::string_view text, std::string_view 
   j["metric"] = entity(i.metric);
   j["year"] = i.year ? ordered_json(*i.year) : ordered_json(nullptr);
   j["rank_of"] = i.rank_of ? number(*i.rank_of) : ordered_json(nullptr);
+  j["change_from"] = i.change_from ? ordered_json(*i.change_from) : ordered_json(nullptr);
   j["sentence"] = slice(text, i.sentence);
   return j;
 }
@@ -66,7 +67,7 @@ std::string csv_field(const ordered_json& v) {
 
 constexpr const char* kFields[] = {"doc",     "kind",     "value",  "value_max", "unit", "qualifier",
                                    "text",    "begin",    "end",    "subject",   "industry", "metric",
-                                   "year",    "rank_of",  "sentence"};
+                                   "year",    "rank_of",  "change_from", "sentence"};
 
 }  // namespace
 

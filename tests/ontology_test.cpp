@@ -1,0 +1,413 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+#include "catch.hpp"
+#include "data/embedded.hpp"
+#include "econind/error.hpp"
+#include "econind/ontology.hpp"
+#include "ontology/matcher.hpp"
+#include "text/normalize.hpp"
+
+using econind::Entity;
+using econind::EntityType;
+using econind::Ontology;
+using econind::Span;
+using econind::detail::AliasMatcher;
+using econind::detail::EntityMatch;
+using econind::detail::normalize;
+
+namespace {
+
+const char* const kHeader = "id\ttype\tname_zh\tname_zh_hant\tname_en\tshort_zh\tshort_en\tparent\taliases\tattributes\n";
+
+// "id@begin-end" for every match in the normalized form of `text`.
+std::vector<std::string> matches(const AliasMatcher& m, std::string_view text) {
+  std::vector<std::string> out;
+  for (const EntityMatch& x : m.find_all(normalize(text).text))
+    out.push_back(x.entity->id + "@" + std::to_string(x.span.begin) + "-" + std::to_string(x.span.end));
+  return out;
+}
+
+// The entity ids the matcher finds in `text`.
+std::vector<std::string> ids(const AliasMatcher& m, std::string_view text) {
+  std::vector<std::string> out;
+  for (const EntityMatch& x : m.find_all(normalize(text).text)) out.push_back(x.entity->id);
+  return out;
+}
+
+using Ids = std::vector<std::string>;
+
+// The message of the econind::Error that loading `text` into a copy of the builtin throws.
+std::string load_error(std::string_view text, std::string_view name = "user.tsv") {
+  Ontology o = Ontology::builtin();
+  try {
+    o.load_text(text, name);
+  } catch (const econind::Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+std::size_t count_code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("builtin ontology holds the reference data", "[ontology]") {
+  const Ontology& o = Ontology::builtin();
+  std::map<EntityType, std::size_t> per_type;
+  std::size_t htz = 0;
+  for (const Entity& e : o) {
+    ++per_type[e.type];
+    if (e.type == EntityType::park && e.attribute("kind") == "national_hitech_zone") ++htz;
+  }
+  CHECK(htz >= 176);
+  CHECK(per_type[EntityType::park] >= 191);
+  CHECK(per_type[EntityType::cluster] == 5);
+  CHECK(per_type[EntityType::industry] == 31);
+  CHECK(per_type[EntityType::metric] == 33);
+  CHECK(per_type[EntityType::region] >= 35);  // China + 34 provincial-level divisions + cities
+  CHECK(o.size() == per_type[EntityType::park] + per_type[EntityType::cluster] + per_type[EntityType::industry] +
+                        per_type[EntityType::metric] + per_type[EntityType::region]);
+
+  const Entity* lz = o.find("lanzhou-hitech");
+  REQUIRE(lz);
+  CHECK(lz->type == EntityType::park);
+  CHECK(lz->name == "兰州高新技术产业开发区");
+  CHECK(lz->name_hant == "蘭州高新技術產業開發區");
+  CHECK(lz->name_en == "Lanzhou Hi-tech Industrial Development Zone");
+  CHECK(lz->short_name == "兰州高新区");
+  CHECK(lz->short_en == "Lanzhou High-tech Zone");
+  CHECK(lz->attribute("kind") == "national_hitech_zone");
+  CHECK(lz->attribute("province") == "甘肃省");
+  CHECK(lz->attribute("city") == "兰州市");
+  CHECK(lz->attribute("region") == "lanzhou");
+  CHECK(lz->attribute("approved") == "1991");
+  CHECK(lz->attribute("no-such-key").empty());
+  CHECK(o.find("no-such-id") == nullptr);
+
+  CHECK(o.find("chengdu-tianfu-bio-town")->parent == "chengdu-hitech");
+  CHECK(o.find("biologics")->parent == "biomedicine");
+  CHECK(o.find("tax")->parent == "fiscal_revenue");
+  CHECK(o.find("lanzhou")->parent == "gansu");
+  CHECK(o.find("gansu")->short_name == "甘肃");
+  CHECK(o.find("gansu")->short_en == "Gansu");
+  CHECK(o.find("gansu")->name_en == "Gansu Province");
+  CHECK(o.find("lanzhou-biologics-cluster")->attribute("park") == "lanzhou-hitech");
+  CHECK(o.find("lanzhou-biologics-cluster")->attribute("industry") == "biologics");
+  CHECK(o.find("output_value")->attribute("kind") == "money");
+
+  CHECK(o.is_a("tcm-natural-medicine", "biomedicine"));
+  CHECK(o.is_a("tcm-natural-medicine", "tcm"));
+  CHECK(o.is_a("biomedicine", "biomedicine"));
+  CHECK_FALSE(o.is_a("biomedicine", "tcm"));
+  CHECK(o.is_a("tax", "fiscal_revenue"));
+  CHECK(o.is_a("lanzhou", "china"));
+  CHECK(o.is_a("chengdu-tianfu-bio-town", "chengdu-hitech"));
+  CHECK_FALSE(o.is_a("chengdu-hitech", "chengdu-tianfu-bio-town"));
+  CHECK_FALSE(o.is_a("no-such-id", "biomedicine"));
+
+  CHECK(econind::to_string(EntityType::park) == "park");
+  CHECK(econind::to_string(EntityType::cluster) == "cluster");
+  CHECK(econind::to_string(EntityType::industry) == "industry");
+  CHECK(econind::to_string(EntityType::metric) == "metric");
+  CHECK(econind::to_string(EntityType::region) == "region");
+}
+
+TEST_CASE("builtin knows the names news uses", "[ontology]") {
+  const AliasMatcher& m = AliasMatcher::builtin();
+  for (const char* name : {"兰州高新区", "蘭州高新區", "兰州高新技术产业开发区", "Lanzhou High-tech Zone",
+                           "Lanzhou New & Hi-tech Industrial Development Zone", "兰州国家高新区"})
+    CHECK(ids(m, name) == Ids{"lanzhou-hitech"});
+  for (const char* name : {"东湖高新区", "光谷", "Optics Valley", "中国光谷"})
+    CHECK(ids(m, name) == Ids{"wuhan-east-lake-hitech"});
+  for (const char* name : {"杨凌示范区", "杨凌农业高新技术产业示范区", "楊凌示範區"})
+    CHECK(ids(m, name) == Ids{"yangling-agri-zone"});
+  CHECK(ids(m, "中山火炬高新区") == Ids{"zhongshan-torch-hitech"});
+  CHECK(ids(m, "北京银行保险产业园") == Ids{"beijing-banking-insurance-park"});
+  CHECK(ids(m, "成都天府国际生物城") == Ids{"chengdu-tianfu-bio-town"});
+  CHECK(ids(m, "中关村") == Ids{"zhongguancun-science-park"});
+
+  for (const char* name : {"兰州市", "兰州", "蘭州", "Lanzhou"}) CHECK(ids(m, name) == Ids{"lanzhou"});
+  for (const char* name : {"甘肃", "甘肃省", "甘肅", "Gansu", "Gansu Province"}) CHECK(ids(m, name) == Ids{"gansu"});
+  for (const char* name : {"全国", "我国", "China", "mainland China"}) CHECK(ids(m, name) == Ids{"china"});
+  CHECK(ids(m, "国内外").empty());  // 国内 is too common a word to name the country
+  for (const char* name : {"国家高新区", "國家高新區", "national high-tech zones"})
+    CHECK(ids(m, name) == Ids{"national-hitech-zones"});
+
+  for (const char* name : {"健康生物", "大健康生物", "医药健康", "生物产业", "医药"})
+    CHECK(ids(m, name) == Ids{"biomedicine"});
+  CHECK(ids(m, "健康产业") == Ids{"big-health"});
+
+  CHECK(ids(m, "生产总值") == Ids{"gdp"});
+  CHECK(ids(m, "财政总收入") == Ids{"fiscal_revenue"});
+  CHECK(ids(m, "地方财政收入") == Ids{"fiscal_revenue"});
+  CHECK(ids(m, "签约总额") == Ids{"contracted_investment"});
+  CHECK(ids(m, "科工贸产值") == Ids{"output_value"});
+  CHECK(ids(m, "产值规模") == Ids{"output_value"});
+  CHECK(ids(m, "现金投入") == Ids{"investment"});
+  CHECK(ids(m, "总投资") == Ids{"investment"});
+  CHECK(ids(m, "营业收入") == Ids{"revenue"});
+
+  // Too generic to name a park on their own (医药城 still holds the industry word 医药).
+  for (const char* word : {"园区", "高新区", "东湖", "火炬", "火炬区", "生物城", "医药城", "it", "IT", "sip", "CMC"}) {
+    INFO(word);
+    for (const EntityMatch& x : m.find_all(normalize(word).text)) CHECK(x.entity->type != EntityType::park);
+  }
+  CHECK(ids(m, "医药城") == Ids{"biomedicine"});
+  CHECK(ids(m, "it is") == Ids{});
+}
+
+TEST_CASE("matcher works on normalized text with spans that map back", "[ontology]") {
+  const AliasMatcher& m = AliasMatcher::builtin();
+
+  CHECK(matches(m, "蘭州高新區") == Ids{"lanzhou-hitech@0-15"});
+
+  std::string in = "据悉，蘭州高新區2023年";
+  auto n = normalize(in);
+  REQUIRE(n.text == "据悉,兰州高新区2023年");
+  auto found = m.find_all(n.text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entity->id == "lanzhou-hitech");
+  CHECK(found[0].span == Span{7, 22});
+  CHECK(n.map.to_original(found[0].span) == Span{9, 24});
+}
+
+TEST_CASE("matcher prefers the leftmost longest name", "[ontology]") {
+  const AliasMatcher& m = AliasMatcher::builtin();
+  CHECK(matches(m, "成都天府国际生物城") == Ids{"chengdu-tianfu-bio-town@0-27"});
+  CHECK(ids(m, "甘肃兰州高新区") == Ids{"gansu", "lanzhou-hitech"});
+  CHECK(ids(m, "兰州国家生物医药产业基地") == Ids{"lanzhou-national-biomed-base"});
+  CHECK(ids(m, "国内生产总值") == Ids{"gdp"});
+  CHECK(ids(m, "成都和兰州的生物医药产业") == Ids{"chengdu", "lanzhou", "biomedicine"});
+}
+
+TEST_CASE("matcher finds English names case-insensitively at word boundaries", "[ontology]") {
+  const AliasMatcher& m = AliasMatcher::builtin();
+  CHECK(matches(m, "The Lanzhou High-tech Zone grew.") == Ids{"lanzhou-hitech@4-26"});
+  CHECK(matches(m, "the lanzhou high-tech zone grew") == Ids{"lanzhou-hitech@4-26"});
+  CHECK(matches(m, "LANZHOU HIGH-TECH ZONE") == Ids{"lanzhou-hitech@0-22"});
+  CHECK(ids(m, "XLanzhou High-tech Zone").empty());
+  CHECK(ids(m, "Lanzhoux").empty());
+  CHECK(ids(m, "in Lanzhou, Gansu") == Ids{"lanzhou", "gansu"});
+  CHECK(ids(m, "兰州Lanzhou") == Ids{"lanzhou", "lanzhou"});
+  CHECK(ids(m, "Xi’an High-tech Zone") == Ids{"xian-hitech"});
+}
+
+TEST_CASE("one name shared by entities of different types gives one match each", "[ontology]") {
+  Ontology o;
+  o.load_text(std::string(kHeader) +
+                  "p1\tpark\t示范园\t\tDemo Park\t\t\t\t示范\t\n"
+                  "r1\tregion\t示范市\t\tDemo City\t\t\t\t示范\t\n",
+              "shared.tsv");
+  AliasMatcher m(o);
+  CHECK(matches(m, "在示范") == Ids{"p1@3-9", "r1@3-9"});
+  CHECK(matches(m, "示范园") == Ids{"p1@0-9"});
+  CHECK(m.pattern_count() == 5);
+}
+
+TEST_CASE("matcher handles nested and overlapping names", "[ontology]") {
+  Ontology o;
+  o.load_text(std::string(kHeader) +
+                  "a\tindustry\t甲乙丙丁\t\t\t\t\t\t\t\n"
+                  "b\tindustry\t乙丙\t\t\t\t\t\t\t\n"
+                  "c\tindustry\t乙丙丁戊\t\t\t\t\t\t\t\n"
+                  "d\tindustry\t丙\t\t\t\t\t\t\t\n"
+                  "e\tindustry\tab\t\t\t\t\t\tab-c|x1\t\n",
+              "nested.tsv");
+  AliasMatcher m(o);
+  CHECK(matches(m, "甲乙丙丁戊") == Ids{"a@0-12"});
+  CHECK(matches(m, "乙丙丁戊己") == Ids{"c@0-12"});
+  CHECK(matches(m, "甲乙丙戊") == Ids{"b@3-9"});      // found through a failure link
+  CHECK(matches(m, "丙丙乙丙") == Ids{"d@0-3", "d@3-6", "b@6-12"});
+  CHECK(matches(m, "乙丙丁") == Ids{"b@0-6"});        // 乙丙丁戊 is not complete
+  CHECK(matches(m, "AB-C ab") == Ids{"e@0-4", "e@5-7"});
+  CHECK(matches(m, "abc x1y x1") == Ids{"e@8-10"});   // Latin names end at a word boundary
+  CHECK(matches(m, "x1丙") == Ids{"e@0-2", "d@2-5"});
+  CHECK(m.find_all("").empty());
+}
+
+TEST_CASE("a user file adds entries and overrides others wholesale", "[ontology]") {
+  auto path = write_temp("econind_ontology_test_user.tsv",
+                         "# my parks\n" + std::string(kHeader) +
+                             "demo-park\tpark\t兰州演示园\t蘭州演示園\tLanzhou Demo Park\t演示园\tDemo Park\tlanzhou-hitech\t"
+                             "演示园区|Demo Industrial Park\tkind=bio_park;province=甘肃省\n"
+                             "lanzhou-hitech\tpark\t兰州高新技术产业开发区\t\tLanzhou New & Hi-tech Industrial "
+                             "Development Zone\t兰州高新区\t\t\t\tkind=national_hitech_zone\n");
+  Ontology o = Ontology::builtin();
+  o.load_file(path.string());
+  std::filesystem::remove(path);
+
+  CHECK(o.size() == Ontology::builtin().size() + 1);
+  const Entity* demo = o.find("demo-park");
+  REQUIRE(demo);
+  CHECK(demo->name_en == "Lanzhou Demo Park");
+  CHECK(demo->aliases == std::vector<std::string>{"演示园区", "Demo Industrial Park"});
+  CHECK(demo->attribute("province") == "甘肃省");
+  CHECK(o.is_a("demo-park", "lanzhou-hitech"));
+
+  const Entity* lz = o.find("lanzhou-hitech");
+  CHECK(lz->name_en == "Lanzhou New & Hi-tech Industrial Development Zone");
+  CHECK(lz->aliases.empty());                      // replaced wholesale
+  CHECK(lz->attribute("province").empty());
+  CHECK(Ontology::builtin().find("lanzhou-hitech")->name_en == "Lanzhou Hi-tech Industrial Development Zone");
+
+  AliasMatcher m(o);
+  CHECK(ids(m, "兰州演示园的产值") == Ids{"demo-park", "output_value"});
+  CHECK(ids(m, "Demo Park") == Ids{"demo-park"});
+  CHECK(ids(m, "Lanzhou New & Hi-tech Industrial Development Zone") == Ids{"lanzhou-hitech"});
+  CHECK(ids(m, "Lanzhou High-tech Zone") == Ids{"lanzhou"});  // the old short_en went with the old entry
+}
+
+TEST_CASE("malformed ontology files throw naming the file and line", "[ontology]") {
+  std::string h = kHeader;
+  CHECK(load_error(h + "x\tfactory\t某厂\t\t\t\t\t\t\t\n", "bad.tsv") == "bad.tsv:2: unknown type \"factory\" of \"x\"");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t\n", "bad.tsv") ==
+        "bad.tsv:2: expected 10 tab-separated columns, found 9");
+  CHECK(load_error("# comment\n" + h + "x\tpark\t某园\t\t\t\t\t\t\t\t\n", "bad.tsv") ==
+        "bad.tsv:3: expected 10 tab-separated columns, found 11");
+  CHECK(load_error("id\ttype\tname\n", "bad.tsv") ==
+        "bad.tsv:1: expected the header row id, type, name_zh, name_zh_hant, name_en, short_zh, short_en, parent, "
+        "aliases, attributes");
+  CHECK(load_error(h + "\tpark\t某园\t\t\t\t\t\t\t\n") == "user.tsv:2: empty id");
+  CHECK(load_error(h + "x\tpark\t\t\t\t\t\t\t\t\n") == "user.tsv:2: \"x\" has neither name_zh nor name_en");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t\tkind\n") == "user.tsv:2: attribute \"kind\" of \"x\" is not key=value");
+  CHECK(load_error(h + "x\tpark\t某\xff园\t\t\t\t\t\t\t\n") == "user.tsv:2: invalid UTF-8 at byte 11");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t\t\nx\tpark\t某园二\t\t\t\t\t\t\t\n") ==
+        "user.tsv:3: duplicate id \"x\" (first on line 2)");
+
+  // Parents must exist after loading, be of the same type and not loop.
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\tnowhere\t\t\n") == "user.tsv:2: unknown parent \"nowhere\" of \"x\"");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\tbiomedicine\t\t\n") ==
+        "user.tsv:2: parent \"biomedicine\" of \"x\" is an industry, not a park");
+  CHECK(load_error(h + "a\tpark\t甲园\t\t\t\t\tb\t\t\nb\tpark\t乙园\t\t\t\t\ta\t\t\n") ==
+        "user.tsv:2: parent chain of \"a\" leads back to itself");
+  CHECK(load_error(h + "later\tpark\t后园\t\t\t\t\tlater-parent\t\t\n"
+                       "later-parent\tpark\t前园\t\t\t\t\t\t\t\n") == "(no error)");
+  CHECK(load_error(h + "biomedicine\tpark\t生物医药园\t\t\t\t\t\t\t\n") ==
+        "user.tsv:2: cannot change the type of \"biomedicine\" from industry to park");
+
+  // Names of one type must stay distinct after normalization (Traditional folds to Simplified).
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t兰州高新区\t\n") ==
+        "user.tsv:2: alias \"兰州高新区\" of \"x\" collides with \"lanzhou-hitech\"");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t蘭州高新區\t\n") ==
+        "user.tsv:2: alias \"蘭州高新區\" of \"x\" collides with \"lanzhou-hitech\"");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\tLANZHOU HIGH-TECH ZONE\t\n") ==
+        "user.tsv:2: alias \"LANZHOU HIGH-TECH ZONE\" of \"x\" collides with \"lanzhou-hitech\"");
+  CHECK(load_error(h + "x\tpark\t某园\t\t\t\t\t\t\t\ny\tpark\t别园\t\t\t\t\t\t某园\t\n") ==
+        "user.tsv:3: alias \"某园\" of \"y\" collides with \"x\"");
+  CHECK(load_error(h + "x\tregion\t某地\t\t\t\t\t\t兰州高新区\t\n") == "(no error)");  // other type
+  // An override may take over names it already had, and free names for others.
+  CHECK(load_error(h + "lanzhou-hitech\tpark\t兰州高新区\t\t\t\t\t\t\t\n"
+                       "x\tpark\t兰州国家高新区\t\t\t\t\t\t\t\n") == "(no error)");
+
+  CHECK_THROWS_AS(Ontology().load_file("/nonexistent/econind/parks.tsv"), econind::Error);
+  try {
+    Ontology().load_file("/nonexistent/econind/parks.tsv");
+  } catch (const econind::Error& e) {
+    CHECK(std::string(e.what()) == "/nonexistent/econind/parks.tsv: cannot open");
+  }
+
+  auto path = write_temp("econind_ontology_test_bad.tsv", h + "x\tfactory\t某厂\t\t\t\t\t\t\t\n");
+  try {
+    Ontology().load_file(path.string());
+    FAIL("no exception");
+  } catch (const econind::Error& e) {
+    CHECK(std::string(e.what()) == path.string() + ":2: unknown type \"factory\" of \"x\"");
+  }
+  std::filesystem::remove(path);
+
+  // A failed load leaves the ontology as it was.
+  Ontology o = Ontology::builtin();
+  CHECK_THROWS_AS(o.load_text(h + "new-one\tpark\t新园\t\t\t\t\t\t\t\nx\tpark\t某园\t\t\t\t\tnowhere\t\t\n", "u.tsv"),
+                  econind::Error);
+  CHECK(o.size() == Ontology::builtin().size());
+  CHECK(o.find("new-one") == nullptr);
+}
+
+TEST_CASE("embedded ontology data is well formed", "[ontology]") {
+  std::size_t rows = 0, files = 0;
+  for (const auto& f : econind::detail::data::files()) {
+    if (f.name.substr(0, 9) != "ontology/") continue;
+    ++files;
+    Ontology alone;  // each file stands on its own: parents are of the same type, in the same file
+    CHECK_NOTHROW(alone.load_text(f.text, f.name));
+    rows += alone.size();
+  }
+  CHECK(files == 5);
+  const Ontology& o = Ontology::builtin();
+  CHECK(o.size() == rows);  // no id appears twice across the files
+
+  const std::set<std::string> park_kinds = {"aggregate", "national_hitech_zone", "national_etdz", "bio_park", "industrial_park",
+                                            "independent_innovation_demo_zone", "other"};
+  const std::set<std::string> metric_kinds = {"money", "percent", "count", "rank", "area"};
+  auto has = [&](const std::string& id, EntityType t) { return o.find(id) && o.find(id)->type == t; };
+  std::set<std::string> seen;
+  for (const Entity& e : o) {
+    INFO(e.id);
+    CHECK(seen.insert(e.id).second);
+    CHECK(!e.name.empty());
+    CHECK(!e.name_hant.empty());
+    CHECK(!e.name_en.empty());
+    if (!e.parent.empty()) CHECK(has(e.parent, e.type));
+    switch (e.type) {
+      case EntityType::park:
+        CHECK(park_kinds.count(e.attribute("kind")));
+        break;
+      case EntityType::cluster:
+        CHECK(has(e.attribute("park"), EntityType::park));
+        CHECK(has(e.attribute("industry"), EntityType::industry));
+        break;
+      case EntityType::metric: CHECK(metric_kinds.count(e.attribute("kind"))); break;
+      case EntityType::region:
+        if (e.attribute("level") == "city") {
+          CHECK(has(e.attribute("province"), EntityType::region));
+          CHECK(e.parent == e.attribute("province"));
+        }
+        break;
+      case EntityType::industry: break;
+    }
+    if (e.type == EntityType::park) {
+      std::string regions = e.attribute("region");
+      for (std::size_t start = 0; !regions.empty() && start <= regions.size();) {
+        std::size_t bar = std::min(regions.find('|', start), regions.size());
+        CHECK(has(regions.substr(start, bar - start), EntityType::region));
+        start = bar + 1;
+      }
+    }
+  }
+
+  // Every name is reachable: the name alone, normalized, is matched as a whole by its entity.
+  const AliasMatcher& m = AliasMatcher::builtin();
+  std::size_t names = 0;
+  for (const Entity& e : o) {
+    std::vector<std::string> all = {e.name, e.name_hant, e.name_en, e.short_name, e.short_en};
+    all.insert(all.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& name : all) {
+      if (name.empty()) continue;
+      ++names;
+      INFO(e.id << " / " << name);
+      CHECK(count_code_points(name) >= 2);
+      std::string text = normalize(name).text;
+      bool found = false;
+      for (const EntityMatch& x : m.find_all(text))
+        found = found || (x.entity == &e && x.span == Span{0, text.size()});
+      CHECK(found);
+    }
+  }
+  CHECK(names > 3000);
+  CHECK(m.pattern_count() > 2000);
+}
