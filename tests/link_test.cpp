@@ -1,0 +1,146 @@
+// Linking: which place, industry, metric and year each figure belongs to.
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "econind/extractor.hpp"
+#include "econind/serialize.hpp"
+
+using econind::Extractor;
+using econind::Indicator;
+
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor ex;
+  return ex;
+}
+
+std::string id(const std::optional<econind::EntityRef>& e) { return e ? e->id : "-"; }
+
+// The indicator whose text is `text`.
+const Indicator& find(const econind::Result& r, const std::string& text) {
+  for (const Indicator& i : r.indicators)
+    if (i.text == text) return i;
+  FAIL("no indicator " << text);
+  return r.indicators.front();
+}
+
+}  // namespace
+
+TEST_CASE("subject: the clause's own place, else the sentence's, parks before regions", "[link]") {
+  auto r = extractor().extract("2017年中山火炬高新区实现科工贸产值377亿元，带动中山市实现806亿元产值规模。");
+  CHECK(id(find(r, "377亿元").subject) == "zhongshan-torch-hitech");
+  CHECK(id(find(r, "806亿元").subject) == "zhongshan");
+  auto s = extractor().extract("甘肃省兰州高新区集聚生物医药企业200多家，实现产值200多亿元。");
+  CHECK(id(find(s, "200多家").subject) == "lanzhou-hitech");
+  CHECK(id(find(s, "200多亿元").subject) == "lanzhou-hitech");
+  auto e = extractor().extract("The Lanzhou High-tech Zone in Gansu province moved up 12 places to rank 41st.");
+  CHECK(id(find(e, "moved up 12 places").subject) == "lanzhou-hitech");
+  CHECK(id(find(e, "41st").subject) == "lanzhou-hitech");
+}
+
+TEST_CASE("subject: anaphors and the place the text was last about", "[link]") {
+  auto r = extractor().extract("兰州高新区召开工作会议。据介绍，区内新增省级创新平台31家。目前拥有企业300家。");
+  CHECK(id(find(r, "31家").subject) == "lanzhou-hitech");
+  CHECK(id(find(r, "300家").subject) == "lanzhou-hitech");
+  auto e = extractor().extract(
+      "Wuhan East Lake High-tech Zone reported strong growth. Photonics remains the zone's signature industry, "
+      "with more than 6,000 companies.");
+  CHECK(id(find(e, "more than 6,000").subject) == "wuhan-east-lake-hitech");
+}
+
+TEST_CASE("subject: national totals, the country, and datelines", "[link]") {
+  auto r = extractor().extract("2021年兰州高新区在全国157家国家高新区年度综合排名中位列第53名，较上年度提升12位。");
+  const Indicator& count = find(r, "157家");
+  CHECK(id(count.subject) == "national-hitech-zones");
+  const Indicator& rank = find(r, "第53名");
+  CHECK(id(rank.subject) == "lanzhou-hitech");
+  REQUIRE(rank.rank_of);
+  CHECK(rank.rank_of->to_string() == "157");
+  CHECK(id(rank.metric) == "ranking");
+  CHECK(id(find(r, "提升12位").subject) == "lanzhou-hitech");
+  auto c = extractor().extract("近十年来，我国医药工业总产值持续保持着高于12%的增速。");
+  CHECK(id(find(c, "高于12%").subject) == "china");
+  auto d = extractor().extract("LANZHOU, September 20 -- Lanzhou High-tech Zone has more than 200 biomedical companies.");
+  CHECK(id(find(d, "more than 200").subject) == "lanzhou-hitech");
+}
+
+TEST_CASE("industry and metric: the words governing the figure", "[link]") {
+  auto r = extractor().extract(
+      "兰州高新区生物医药产业实现产值200多亿元。在投洽会期间共计签约12个项目，签约总额达128.64亿元。"
+      "科技进步对经济增长的贡献率达到62%。");
+  const Indicator& output = find(r, "200多亿元");
+  CHECK(id(output.industry) == "biomedicine");
+  CHECK(id(output.metric) == "output_value");
+  CHECK(id(find(r, "12个").metric) == "project_count");
+  CHECK(id(find(r, "128.64亿元").metric) == "contracted_investment");
+  CHECK(id(find(r, "62%").metric) == "contribution_rate");
+  auto e = extractor().extract("There are more than 200 biomedical enterprises, with an output value of 14.2 billion yuan.");
+  CHECK(id(find(e, "14.2 billion yuan").metric) == "output_value");
+  CHECK(id(find(e, "more than 200").industry) == "biomedicine");
+}
+
+TEST_CASE("year: the clause's year, a clause-opening year, running totals", "[link]") {
+  auto r = extractor().extract("据介绍，2021年区内新增平台31家，新引进企业100多家。截至2017年年底，共有152家园区。目前累计落户项目180个。");
+  CHECK(find(r, "31家").year == 2021);
+  CHECK(find(r, "100多家").year == 2021);
+  CHECK(find(r, "152家").year == 2017);
+  CHECK_FALSE(find(r, "180个").year);
+  auto e = extractor().extract("Optics Valley reported revenue of more than 1.3 trillion yuan in 2022.");
+  CHECK(find(e, "more than 1.3 trillion yuan").year == 2022);
+}
+
+TEST_CASE("year and change: 1997-2017年…从X增加到Y", "[link]") {
+  auto r = extractor().extract("1997-2017 年，园区生产总值从 3.83 亿元增加到 141.27 亿元，生物产业贡献达 80%。");
+  REQUIRE(r.indicators.size() == 3);
+  CHECK(r.indicators[0].year == 1997);
+  CHECK(r.indicators[1].year == 2017);
+  CHECK_FALSE(r.indicators[2].year);
+  CHECK_FALSE(r.indicators[0].change_from);
+  REQUIRE(r.indicators[1].change_from);
+  CHECK(*r.indicators[1].change_from == 0);
+  CHECK(id(r.indicators[1].metric) == "gdp");
+}
+
+TEST_CASE("year: 今年 and 去年 count from the document date or its dateline", "[link]") {
+  econind::DocumentInfo info;
+  info.date = "2022-03-10";
+  auto r = extractor().extract("去年新增企业50家，今年签约项目12个。", info);
+  CHECK(find(r, "50家").year == 2021);
+  CHECK(find(r, "12个").year == 2022);
+  auto d = extractor().extract("作者:李明 2023-05-16 09:12\n今年签约项目12个。");
+  CHECK(find(d, "12个").year == 2023);
+}
+
+TEST_CASE("mentions point into the original text", "[link]") {
+  std::string text = "凝聚合力 蘭州高新區(qū)著力打造新增長點";
+  auto r = extractor().extract(text);
+  REQUIRE_FALSE(r.mentions.empty());
+  const auto& m = r.mentions.front();
+  CHECK(m.entity.id == "lanzhou-hitech");
+  CHECK(m.entity.name == "兰州高新区");
+  CHECK(text.substr(m.span.begin, m.span.size()) == "蘭州高新區");
+}
+
+TEST_CASE("a user ontology adds places the extractor then links to", "[link]") {
+  econind::Ontology o = econind::Ontology::builtin();
+  o.load_text(
+      "id\ttype\tname_zh\tname_zh_hant\tname_en\tshort_zh\tshort_en\tparent\taliases\tattributes\n"
+      "xian-coffee-street\tpark\t西安创业咖啡街区\t西安創業咖啡街區\tXi'an Startup Coffee Street\t\t\t\t咖啡街区\tkind=industrial_park\n",
+      "mine.tsv");
+  Extractor ex(econind::Options{}, o);
+  auto r = ex.extract("西安创业咖啡街区先后举办 60 余场活动。");
+  CHECK(id(find(r, "60 余场").subject) == "xian-coffee-street");
+  CHECK(id(extractor().extract("西安创业咖啡街区先后举办 60 余场活动。").indicators.at(0).subject) != "xian-coffee-street");
+}
+
+TEST_CASE("JSONL carries entities as objects and the year as a number", "[link]") {
+  std::string text = "2021年兰州高新区实现产值200多亿元。";
+  auto r = extractor().extract(text);
+  std::string line = econind::to_jsonl(r, text, "a.txt");
+  CHECK(line.find(R"("subject":{"id":"lanzhou-hitech","name":"兰州高新区","name_en":"Lanzhou High-tech Zone","type":"park"})") !=
+        std::string::npos);
+  CHECK(line.find(R"("year":2021)") != std::string::npos);
+  CHECK(line.find(R"("value":20000000000)") != std::string::npos);
+}
