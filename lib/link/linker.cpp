@@ -45,48 +45,58 @@ const LinkLexicon& link_lexicon() {
   return lex;
 }
 
-bool is_place(const Entity* e) {
-  return e->type == EntityType::park || e->type == EntityType::cluster || e->type == EntityType::region;
-}
-bool is_country(const Entity* e) { return e->attribute("level") == "country"; }
-// An entity that names a whole class (国家高新区): a subject when it is what a count counts.
-bool is_aggregate(const Entity* e) { return e->attribute("aggregate") == "true"; }
+// What the linker needs to know of each mention, looked up once per mention.
+struct MentionInfo {
+  enum class Place : std::uint8_t { none, region, park, country };  // park: a park or a cluster
+  Place place = Place::none;
+  bool aggregate = false;     // 国家高新区: the zones taken together
+  bool dateline = false;      // "BEIJING, Sept. 20 --": where the news was filed
+  bool counted_noun = false;  // 157家国家高新区: what a count right before it counts
+  std::optional<Kind> metric_kind;
+};
 
-Kind metric_kind(const Entity* e, Kind fallback) {
-  std::string k = e->attribute("kind");
+std::optional<Kind> kind_from_name(const std::string& k) {
   if (k == "money") return Kind::money;
   if (k == "percent") return Kind::percent;
   if (k == "count") return Kind::count;
   if (k == "rank") return Kind::rank;
-  return fallback;
+  return std::nullopt;
 }
 
-bool kind_fits(const Entity* metric, Kind k) {
-  Kind m = metric_kind(metric, k);
-  if (k == Kind::rank_change) return m == Kind::rank;
-  return m == k;
+// A metric fits a figure of its own kind; rank metrics fit rank changes too.
+bool kind_fits(const MentionInfo& m, Kind k) {
+  if (!m.metric_kind) return true;
+  if (k == Kind::rank_change) return *m.metric_kind == Kind::rank;
+  return *m.metric_kind == k;
 }
 
 // Clause boundaries inside a sentence: commas and colons, Chinese and English.
 bool is_clause_break(char32_t c) { return c == ',' || c == U'、' || c == ':' || c == ';'; }
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+// How many mentions (or years) back a search within one sentence or clause may look: keeps
+// linking linear even on a megabyte "sentence" with no punctuation.
+constexpr std::size_t kLookback = 64;
+
 class Linker {
  public:
-  Linker(const LinkInput& in, const std::vector<Quantity>& qs) : in_(in), t_(in.text), qs_(qs) {
+  Linker(const LinkInput& in, const std::vector<Quantity>& qs) : in_(in), t_(in.text), qs_(qs), ms_(in.mentions) {
+    index_text();
+    index_mentions();
     find_words();
     find_years();
   }
 
-  std::vector<Links> run() {
+  std::vector<Links> run() const {
     std::vector<Links> out(qs_.size());
     for (std::size_t i = 0; i < qs_.size(); ++i) {
       const Quantity& q = qs_[i];
       Span sentence = sentence_of(q.span.begin);
       Span clause = clause_of(q.span.begin, sentence);
-      out[i].subject = subject(i, sentence, clause);
+      out[i].subject = subject(q, sentence, clause);
       out[i].industry = industry(q, sentence);
       out[i].metric = metric(q, clause);
-      out[i].year = year(q, sentence, clause);
+      out[i].year = year(q, clause);
     }
     changes(out);
     return out;
@@ -98,17 +108,79 @@ class Linker {
     LinkWord word;
   };
 
+  // ---- indexes, built once ----------------------------------------------------------------
+
+  void index_text() {
+    for (std::size_t i = 0; i < t_.size();) {
+      Decoded d = decode_utf8(t_, i);
+      if (d.cp == '\n') line_starts_.push_back(i + 1);
+      // A comma between digits groups thousands; it does not end a clause.
+      bool digit_comma = d.cp == ',' && i > 0 && i + 1 < t_.size() && is_ascii_digit(static_cast<unsigned char>(t_[i - 1])) &&
+                         is_ascii_digit(static_cast<unsigned char>(t_[i + 1]));
+      if (is_clause_break(d.cp) && !digit_comma) breaks_.push_back({i, i + d.len});
+      i += d.len;
+    }
+  }
+
+  void index_mentions() {
+    info_.resize(ms_.size());
+    for (std::size_t i = 0; i < ms_.size(); ++i) {
+      const Entity& e = *ms_[i].entity;
+      MentionInfo& m = info_[i];
+      m.aggregate = e.attribute("aggregate") == "true";
+      if (e.type == EntityType::park || e.type == EntityType::cluster) m.place = MentionInfo::Place::park;
+      if (e.type == EntityType::region)
+        m.place = e.attribute("level") == "country" ? MentionInfo::Place::country : MentionInfo::Place::region;
+      if (e.type == EntityType::metric) m.metric_kind = kind_from_name(e.attribute("kind"));
+      std::string_view s = t_.substr(ms_[i].span.begin, ms_[i].span.size());
+      m.dateline = s.size() >= 4 && std::all_of(s.begin(), s.end(), [](char c) {
+                     return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'';
+                   });
+      m.counted_noun = follows_count(ms_[i].span.begin);
+    }
+    // Prefix indexes: the last mention of each sort at or before position i.
+    last_place_.assign(ms_.size(), kNone);
+    last_park_.assign(ms_.size(), kNone);
+    last_aggregate_.assign(ms_.size(), kNone);
+    std::size_t place = kNone, park = kNone, aggregate = kNone;
+    for (std::size_t i = 0; i < ms_.size(); ++i) {
+      const MentionInfo& m = info_[i];
+      bool usable = !m.dateline;
+      if (usable && !m.counted_noun && (m.place == MentionInfo::Place::park || m.place == MentionInfo::Place::region))
+        place = i;
+      if (usable && m.place == MentionInfo::Place::park) (m.aggregate ? aggregate : park) = i;
+      last_place_[i] = place;
+      last_park_[i] = park;
+      last_aggregate_[i] = aggregate;
+    }
+  }
+
+  // Does a count end just before `pos`, with no comma between (157家国家高新区)?
+  bool follows_count(std::size_t pos) const {
+    auto it = std::upper_bound(qs_.begin(), qs_.end(), pos,
+                               [](std::size_t p, const Quantity& q) { return p < q.span.end; });
+    if (it == qs_.begin()) return false;
+    const Quantity& q = *std::prev(it);
+    if (q.kind != Kind::count || pos - q.span.end > 6) return false;
+    std::string_view gap = t_.substr(q.span.end, pos - q.span.end);
+    return gap.find(',') == std::string_view::npos && gap.find("。") == std::string_view::npos;
+  }
+
+  // Link words are looked for only in sentences that hold a figure.
   void find_words() {
     const LinkLexicon& lex = link_lexicon();
-    for (std::size_t i = 0; i < t_.size();) {
-      if (auto m = lex.words.match_at(t_, i)) {
-        if (!inside_mention(m->begin, m->end)) {
+    std::size_t qi = 0;
+    for (const Sentence& s : in_.sentences) {
+      while (qi < qs_.size() && qs_[qi].span.begin < s.span.begin) ++qi;
+      if (qi == qs_.size() || qs_[qi].span.begin >= s.span.end) continue;
+      for (std::size_t i = s.span.begin; i < s.span.end;) {
+        if (auto m = lex.words.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(m->begin, m->end)) {
           words_.push_back({{m->begin, m->end}, *m->payload});
           i = m->end;
           continue;
         }
+        i += decode_utf8(t_, i).len;
       }
-      i += decode_utf8(t_, i).len;
     }
   }
 
@@ -120,209 +192,179 @@ class Linker {
         years_.push_back(&n);
       }
     }
+    last_opening_.assign(years_.size(), kNone);
+    std::size_t last = kNone;
+    for (std::size_t i = 0; i < years_.size(); ++i) {
+      if (opens_clause(years_[i]->number.span.begin)) last = i;
+      last_opening_[i] = last;
+    }
+  }
+
+  // ---- lookups ----------------------------------------------------------------------------
+
+  // Number of mentions that end at or before `pos`.
+  std::size_t mentions_before(std::size_t pos) const {
+    return static_cast<std::size_t>(
+        std::upper_bound(ms_.begin(), ms_.end(), pos, [](std::size_t p, const EntityMatch& m) { return p < m.span.end; }) -
+        ms_.begin());
   }
 
   bool inside_mention(std::size_t b, std::size_t e) const {
-    for (const EntityMatch& m : in_.mentions)
-      if (m.span.begin < e && b < m.span.end) return true;
-    return false;
+    std::size_t k = mentions_before(b);
+    return k < ms_.size() && ms_[k].span.begin < e;
+  }
+
+  // The words of a role in [b, e), last first.
+  const Word* last_word(WordRole role, std::size_t b, std::size_t e) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), e, [](const Word& w, std::size_t p) { return w.span.begin < p; });
+    while (it != words_.begin()) {
+      --it;
+      if (it->span.begin < b) break;
+      if (it->word.role == role && it->span.end <= e) return &*it;
+    }
+    return nullptr;
   }
 
   Span sentence_of(std::size_t pos) const {
-    for (const Sentence& s : in_.sentences)
-      if (s.span.begin <= pos && pos < s.span.end) return s.span;
+    const auto& ss = in_.sentences;
+    auto it = std::upper_bound(ss.begin(), ss.end(), pos, [](std::size_t p, const Sentence& s) { return p < s.span.begin; });
+    if (it != ss.begin() && pos < std::prev(it)->span.end) return std::prev(it)->span;
     return {pos, pos};
   }
 
   Span clause_of(std::size_t pos, Span sentence) const {
-    std::size_t b = sentence.begin, e = sentence.end;
-    for (std::size_t i = sentence.begin; i < sentence.end;) {
-      Decoded d = decode_utf8(t_, i);
-      bool brk = is_clause_break(d.cp) && !(d.cp == ',' && i > 0 && i + 1 < t_.size() &&
-                                            is_ascii_digit(static_cast<unsigned char>(t_[i - 1])) &&
-                                            is_ascii_digit(static_cast<unsigned char>(t_[i + 1])));
-      if (brk) {
-        if (i < pos) b = i + d.len;
-        else if (i >= pos) {
-          e = i;
-          break;
-        }
-      }
-      i += d.len;
+    auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos, [](const Span& b, std::size_t p) { return b.begin < p; });
+    std::size_t b = it == breaks_.begin() ? sentence.begin : std::max(sentence.begin, std::prev(it)->end);
+    std::size_t e = it == breaks_.end() ? sentence.end : std::min(sentence.end, it->begin);
+    return {b, std::max(b, e)};
+  }
+
+  std::size_t paragraph_begin(std::size_t pos) const {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
+    return it == line_starts_.begin() ? 0 : *std::prev(it);
+  }
+
+  // The place named last in [floor, pos): parks and clusters before regions, the country only
+  // when nothing else is there.
+  std::optional<std::size_t> place_within(std::size_t floor, std::size_t pos) const {
+    std::optional<std::size_t> region, country;
+    std::size_t k = mentions_before(pos);
+    for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
+      --k;
+      if (ms_[k].span.begin < floor) break;
+      const MentionInfo& m = info_[k];
+      if (m.dateline || m.counted_noun) continue;
+      if (m.place == MentionInfo::Place::park) return k;
+      if (m.place == MentionInfo::Place::region && !region) region = k;
+      if (m.place == MentionInfo::Place::country && !country) country = k;
     }
-    return {b, e};
+    return region ? region : country;
   }
 
-  // A mention right after a count names what it counts (157家国家高新区): it is not the subject
-  // of the figures around it.
-  bool is_counted_noun(const EntityMatch& m) const {
-    for (const Quantity& q : qs_) {
-      if (q.kind != Kind::count || q.span.end > m.span.begin || m.span.begin - q.span.end > 6) continue;
-      std::string_view gap = t_.substr(q.span.end, m.span.begin - q.span.end);
-      if (gap.find(',') == std::string_view::npos && gap.find("。") == std::string_view::npos) return true;
-    }
-    return false;
+  // The park an anaphor refers to: the last one named, or the zones taken together ("the zones").
+  std::optional<std::size_t> referent(const Word* anaphor, std::size_t pos) const {
+    std::size_t k = mentions_before(pos);
+    if (!anaphor || k == 0) return std::nullopt;
+    std::size_t r = (anaphor->word.value == 1 ? last_aggregate_ : last_park_)[k - 1];
+    return r == kNone ? std::nullopt : std::optional<std::size_t>(r);
   }
 
-  // The last place named before `pos`, not before `floor`, preferring parks and clusters over
-  // regions when asked; never the country unless nothing else is there.
-  const EntityMatch* last_place(std::size_t floor, std::size_t pos, bool prefer_parks) const {
-    const EntityMatch* best = nullptr;
-    const EntityMatch* country = nullptr;
-    for (const EntityMatch& m : in_.mentions) {
-      if (m.span.begin < floor || m.span.end > pos) continue;
-      if (!is_place(m.entity) || is_counted_noun(m) || is_dateline(m)) continue;
-      if (is_country(m.entity)) {
-        country = &m;
-        continue;
-      }
-      if (!best || !prefer_parks || m.entity->type != EntityType::region ||
-          best->entity->type == EntityType::region)
-        best = &m;
-    }
-    return best ? best : country;
+  LinkedEntity entity(std::optional<std::size_t> k, double confidence) const {
+    return k ? LinkedEntity{ms_[*k].entity, confidence} : LinkedEntity{};
   }
 
-  // The park an anaphor refers to: the last one named, or the last aggregate for "the zones".
-  const EntityMatch* last_park(std::size_t pos, bool aggregate) const {
-    const EntityMatch* best = nullptr;
-    for (const EntityMatch& m : in_.mentions) {
-      if (m.span.end > pos) break;
-      bool park = m.entity->type == EntityType::park || m.entity->type == EntityType::cluster;
-      if (park && aggregate == is_aggregate(m.entity) && !is_dateline(m)) best = &m;
-    }
-    return best;
-  }
+  // ---- the rules --------------------------------------------------------------------------
 
-  // The anaphor between b and e, if any.
-  const Word* anaphor_in(std::size_t b, std::size_t e) const {
-    const Word* found = nullptr;
-    for (const Word& w : words_)
-      if (w.word.role == WordRole::anaphor && w.span.begin >= b && w.span.end <= e) found = &w;
-    return found;
-  }
-
-  const EntityMatch* referent(const Word* anaphor, std::size_t pos) const {
-    return anaphor ? last_park(pos, anaphor->word.value == 1) : nullptr;
-  }
-
-  // "BEIJING, September 20 (Xinhua) --": the city of a dateline is where the news was filed.
-  bool is_dateline(const EntityMatch& m) const {
-    std::string_view s = t_.substr(m.span.begin, m.span.size());
-    if (s.size() < 4) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\''; });
-  }
-
-  LinkedEntity subject(std::size_t i, Span sentence, Span clause) const {
-    const Quantity& q = qs_[i];
+  LinkedEntity subject(const Quantity& q, Span sentence, Span clause) const {
     // 157家国家高新区: a count of a whole class of places is about that class.
     if (q.kind == Kind::count) {
-      for (const EntityMatch& m : in_.mentions) {
-        if (m.span.begin >= q.span.end && m.span.begin <= q.span.end + 6 && is_aggregate(m.entity))
-          return {m.entity, 0.9};
-      }
+      for (std::size_t k = mentions_before(q.span.end); k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
+        if (info_[k].aggregate) return entity(k, 0.9);
     }
     std::size_t pos = q.span.begin;
     // The clause names its own place (带动中山市实现806亿元), parks before regions (the
     // Lanzhou High-tech Zone in Gansu province moved up 12 places).
-    if (const EntityMatch* m = last_place(clause.begin, pos, true); m && !is_country(m->entity)) return {m->entity, 0.9};
-    if (const EntityMatch* p = referent(anaphor_in(clause.begin, pos), pos)) return {p->entity, 0.75};
-    // The sentence's place, parks before regions.
-    if (const EntityMatch* m = last_place(sentence.begin, pos, true)) return {m->entity, 0.8};
-    if (const EntityMatch* p = referent(anaphor_in(sentence.begin, pos), pos)) return {p->entity, 0.7};
+    if (auto k = place_within(clause.begin, pos); k && info_[*k].place != MentionInfo::Place::country) return entity(k, 0.9);
+    if (auto k = referent(last_word(WordRole::anaphor, clause.begin, pos), pos)) return entity(k, 0.75);
+    if (auto k = place_within(sentence.begin, pos)) return entity(k, 0.8);
+    if (auto k = referent(last_word(WordRole::anaphor, sentence.begin, pos), pos)) return entity(k, 0.7);
     // The place the text was last about.
-    if (const EntityMatch* m = last_place(0, pos, false); m && !is_country(m->entity)) return {m->entity, 0.5};
+    std::size_t k = mentions_before(pos);
+    if (k > 0 && last_place_[k - 1] != kNone) return entity(last_place_[k - 1], 0.5);
     return {};
   }
 
   LinkedEntity industry(const Quantity& q, Span sentence) const {
-    const EntityMatch* best = nullptr;
-    for (const EntityMatch& m : in_.mentions) {
-      if (m.entity->type != EntityType::industry) continue;
-      if (m.span.begin >= sentence.begin && m.span.end <= q.span.begin) best = &m;
-      // "more than 200 biomedical companies": the industry inside the counted noun phrase.
-      if (!best && q.kind == Kind::count && q.unit_span.size() > 0 && m.span.begin >= q.span.end &&
-          m.span.end <= q.unit_span.end)
-        best = &m;
+    std::size_t k = mentions_before(q.span.begin);
+    for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
+      --k;
+      if (ms_[k].span.begin < sentence.begin) break;
+      if (ms_[k].entity->type == EntityType::industry) return entity(k, 0.7);
     }
-    return best ? LinkedEntity{best->entity, 0.7} : LinkedEntity{};
+    // "more than 200 biomedical companies": the industry inside the counted noun phrase.
+    if (q.kind == Kind::count && q.unit_span.size() > 0) {
+      for (std::size_t j = mentions_before(q.span.end); j < ms_.size() && ms_[j].span.end <= q.unit_span.end; ++j)
+        if (ms_[j].entity->type == EntityType::industry) return entity(j, 0.7);
+    }
+    return {};
   }
 
   LinkedEntity metric(const Quantity& q, Span clause) const {
     // Counts: the noun they count first (300家企业, 9家上市公司), then the words before.
     if (q.kind == Kind::count) {
-      for (const EntityMatch& m : in_.mentions) {
-        if (m.entity->type == EntityType::metric && m.span.begin >= q.span.end && m.span.begin <= q.span.end + 9 &&
-            m.span.end <= clause.end && kind_fits(m.entity, q.kind))
-          return {m.entity, 0.8};
+      for (std::size_t j = mentions_before(q.span.end); j < ms_.size() && ms_[j].span.begin <= q.span.end + 9; ++j) {
+        if (ms_[j].entity->type == EntityType::metric && ms_[j].span.end <= clause.end && kind_fits(info_[j], q.kind))
+          return entity(j, 0.8);
       }
     }
-    const EntityMatch* best = nullptr;
-    for (const EntityMatch& m : in_.mentions) {
-      if (m.entity->type != EntityType::metric || !kind_fits(m.entity, q.kind)) continue;
-      if (m.span.begin >= clause.begin && m.span.end <= q.span.begin) best = &m;
+    std::size_t k = mentions_before(q.span.begin);
+    for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
+      --k;
+      if (ms_[k].span.begin < clause.begin) break;
+      if (ms_[k].entity->type == EntityType::metric && kind_fits(info_[k], q.kind)) return entity(k, 0.8);
     }
-    return best ? LinkedEntity{best->entity, 0.8} : LinkedEntity{};
+    return {};
   }
 
   // A year or relative year that opens a clause (2021年区内…, 截至2017年年底, In 2021) sets
   // the year of what follows in its paragraph, until another one does. 迄今, 目前, so far say the
   // figure is a running total: no year.
-  std::optional<int> year(const Quantity& q, Span sentence, Span clause) const {
-    for (const Word& w : words_) {
-      if (w.word.role == WordRole::no_year && w.span.begin >= clause.begin && w.span.end <= q.span.begin) return {};
-    }
+  std::optional<int> year(const Quantity& q, Span clause) const {
+    if (last_word(WordRole::no_year, clause.begin, q.span.begin)) return std::nullopt;
     // In the figure's own clause, before it.
-    std::optional<int> own;
-    for (const NumberToken* y : years_) {
-      const Span& s = y->number.span;
-      if (s.begin >= clause.begin && s.end <= q.span.begin) {
-        if (auto v = year_value(*y, q)) own = v;
-      }
+    auto it = std::upper_bound(years_.begin(), years_.end(), q.span.begin,
+                               [](std::size_t p, const NumberToken* y) { return p < y->number.span.end; });
+    std::size_t before = static_cast<std::size_t>(it - years_.begin());
+    for (std::size_t j = before, n = 0; j > 0 && n < kLookback; ++n) {
+      --j;
+      if (years_[j]->number.span.begin < clause.begin) break;
+      if (auto v = year_value(*years_[j], q)) return v;
     }
-    if (own) return own;
     // "revenue of 1.3 trillion yuan in 2022": an English year right after, in the same clause.
-    for (const NumberToken* y : years_) {
-      const Span& s = y->number.span;
-      if (y->number.kind == NumberKind::year && s.begin >= q.span.end && s.end <= clause.end && s.begin >= 3 &&
-          t_.substr(s.begin - 3, 3) == "in ")
-        return static_cast<int>(y->number.value.to_double());
+    for (std::size_t j = before; j < years_.size() && years_[j]->number.span.end <= clause.end; ++j) {
+      const Span& s = years_[j]->number.span;
+      if (years_[j]->number.kind == NumberKind::year && s.begin >= 3 && t_.substr(s.begin - 3, 3) == "in ")
+        return static_cast<int>(years_[j]->number.value.to_double());
     }
-    for (const Word& w : words_) {
-      if (w.word.role == WordRole::relative_year && w.span.begin >= clause.begin && w.span.end <= q.span.begin &&
-          in_.document_year)
-        own = *in_.document_year + w.word.value;
-    }
-    if (own) return own;
-    // A clause-opening year earlier in the sentence or paragraph.
-    std::size_t paragraph_start = paragraph_begin(sentence.begin);
-    std::optional<int> topic;
-    for (const NumberToken* y : years_) {
-      const Span& s = y->number.span;
-      if (s.begin < paragraph_start || s.end > q.span.begin) continue;
-      if (opens_clause(s.begin)) topic = year_value(*y, q);
-    }
-    return topic;
+    if (const Word* w = last_word(WordRole::relative_year, clause.begin, q.span.begin); w && in_.document_year)
+      return *in_.document_year + w->word.value;
+    // A clause-opening year earlier in the paragraph.
+    if (before == 0 || last_opening_[before - 1] == kNone) return std::nullopt;
+    const NumberToken& topic = *years_[last_opening_[before - 1]];
+    if (topic.number.span.begin < paragraph_begin(q.span.begin)) return std::nullopt;
+    return year_value(topic, q);
   }
 
   // The year a time expression gives the figure. A period (1997-2017年) gives years only to the
   // two ends of a change: 从X增加到Y makes X of 1997 and Y of 2017.
   std::optional<int> year_value(const NumberToken& y, const Quantity& q) const {
     if (y.number.kind != NumberKind::period || !y.number.value_max) return static_cast<int>(y.number.value.to_double());
-    const Word* last = nullptr;
-    for (const Word& w : words_) {
-      if ((w.word.role == WordRole::change_from || w.word.role == WordRole::change_to) &&
-          w.span.begin >= y.number.span.end && w.span.end <= q.span.begin)
-        last = &w;
-    }
+    const Word* from = last_word(WordRole::change_from, y.number.span.end, q.span.begin);
+    const Word* to = last_word(WordRole::change_to, y.number.span.end, q.span.begin);
+    const Word* last = !from ? to : !to ? from : (from->span.begin > to->span.begin ? from : to);
     if (!last || q.span.begin - last->span.end > 3) return std::nullopt;
-    const Decimal& v = last->word.role == WordRole::change_from ? y.number.value : *y.number.value_max;
+    const Decimal& v = last == from ? y.number.value : *y.number.value_max;
     return static_cast<int>(v.to_double());
-  }
-
-  std::size_t paragraph_begin(std::size_t pos) const {
-    std::size_t p = t_.rfind('\n', pos);
-    return p == std::string_view::npos ? 0 : p + 1;
   }
 
   // Only blanks, 在 截至 于, or English "In", "By the end of", "In March" stand between the
@@ -341,7 +383,7 @@ class Linker {
         i = p;
       } else if (is_ascii_alpha(c)) {
         std::size_t b = p;
-        while (b > 0 && is_ascii_alpha(static_cast<unsigned char>(t_[b - 1]))) --b;
+        while (b > 0 && p - b < 12 && is_ascii_alpha(static_cast<unsigned char>(t_[b - 1]))) --b;
         std::string word(t_.substr(b, i - b));
         for (char& ch : word) ch = ascii_lower(ch);
         if (std::find(std::begin(lead_words), std::end(lead_words), word) == std::end(lead_words)) return false;
@@ -358,21 +400,24 @@ class Linker {
     for (std::size_t i = 0; i + 1 < qs_.size(); ++i) {
       const Quantity& a = qs_[i];
       const Quantity& b = qs_[i + 1];
-      if (a.kind != b.kind) continue;
-      bool from = false, to = false;
-      for (const Word& w : words_) {
-        if (w.word.role == WordRole::change_from && w.span.end <= a.span.begin && a.span.begin - w.span.end <= 3) from = true;
-        if (w.word.role == WordRole::change_to && w.span.begin >= a.span.end && w.span.end <= b.span.begin) to = true;
-      }
-      if (from && to && sentence_of(a.span.begin).begin == sentence_of(b.span.begin).begin) out[i + 1].change_from = i;
+      if (a.kind != b.kind || sentence_of(a.span.begin).begin != sentence_of(b.span.begin).begin) continue;
+      const Word* from = last_word(WordRole::change_from, a.span.begin > 3 ? a.span.begin - 3 : 0, a.span.begin);
+      const Word* to = last_word(WordRole::change_to, a.span.end, b.span.begin);
+      if (from && to) out[i + 1].change_from = i;
     }
   }
 
   const LinkInput& in_;
   std::string_view t_;
   const std::vector<Quantity>& qs_;
+  const std::vector<EntityMatch>& ms_;
+  std::vector<MentionInfo> info_;
+  std::vector<std::size_t> last_place_, last_park_, last_aggregate_;
+  std::vector<std::size_t> line_starts_;
+  std::vector<Span> breaks_;
   std::vector<Word> words_;
   std::vector<const NumberToken*> years_;
+  std::vector<std::size_t> last_opening_;
 };
 
 }  // namespace
