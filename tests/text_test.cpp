@@ -1,8 +1,12 @@
+#include <unicode/translit.h>
+
+#include <memory>
 #include <string>
 
 #include "catch.hpp"
 #include "text/normalize.hpp"
 #include "text/sentences.hpp"
+#include "text/utf8.hpp"
 
 using econind::Span;
 using econind::detail::normalize;
@@ -80,4 +84,24 @@ TEST_CASE("sentences split at Chinese and English terminators") {
   CHECK(got == std::vector<std::string>{"第一句。", "第二句！", "He said No. 1 is 3.5 big.", "Next one", "新段落；", "尾"});
   CHECK(s[3].paragraph == 0);
   CHECK(s[4].paragraph == 1);
+}
+
+TEST_CASE("the Traditional-to-Simplified table agrees with ICU's transliterator", "[text]") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t2s(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  REQUIRE(U_SUCCESS(status));
+  std::size_t checked = 0;
+  for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+    icu::UnicodeString s(static_cast<UChar32>(cp));
+    t2s->transliterate(s);
+    std::string expected;
+    s.toUTF8String(expected);
+    std::string_view folded = econind::detail::fold_code_point(cp);
+    std::string got = folded.empty() ? econind::detail::utf8(cp) : std::string(folded);
+    INFO(econind::detail::utf8(cp));
+    CHECK(got == expected);
+    ++checked;
+  }
+  CHECK(checked == 0x9FFF - 0x4E00 + 1);
 }

@@ -60,7 +60,9 @@ NumberLexicon load() {
     if (static_cast<unsigned char>(surface[0]) >= 0x80) {
       Decoded d = decode_utf8(surface, 0);
       if (d.len != surface.size()) throw_data_error(numerals_file, row.line, "Chinese numerals are one character");
-      lex.chinese[d.cp] = n;
+      if (d.cp >= 0x10000) throw_data_error(numerals_file, row.line, "Chinese numerals must be in the BMP");
+      lex.numerals.push_back(n);
+      lex.numeral_index[d.cp] = static_cast<std::uint8_t>(lex.numerals.size());
     } else {
       lex.english.add(surface, n);
     }

@@ -2,7 +2,8 @@
 // The number grammar's vocabulary, read once from the embedded data files numerals.tsv,
 // qualifiers.tsv and stop_phrases.tsv.
 #include <cstdint>
-#include <unordered_map>
+#include <optional>
+#include <vector>
 
 #include "econind/common.hpp"
 #include "util/phrase_table.hpp"
@@ -20,7 +21,10 @@ struct Numeral {
 };
 
 struct NumberLexicon {
-  std::unordered_map<char32_t, Numeral> chinese;  // one character each
+  // Chinese numerals are one character each: a flat index over the BMP (0 = none, else the
+  // position in `numerals` + 1) keeps the per-character lookup to one load.
+  std::vector<std::uint8_t> numeral_index = std::vector<std::uint8_t>(0x10000, 0);
+  std::vector<Numeral> numerals;
   PhraseTable<Numeral> english;
   struct Prefix {
     std::optional<Qualifier> qualifier;  // nullopt: a word that only looks like one (签约)
@@ -33,8 +37,8 @@ struct NumberLexicon {
   std::size_t longest_stop_phrase = 0;  // in bytes
 
   const Numeral* chinese_numeral(char32_t cp) const {
-    auto it = chinese.find(cp);
-    return it == chinese.end() ? nullptr : &it->second;
+    if (cp >= 0x10000 || numeral_index[cp] == 0) return nullptr;
+    return &numerals[numeral_index[cp] - 1];
   }
 };
 

@@ -81,14 +81,46 @@ NumberToken time_token(std::size_t b, std::size_t e, NumberKind kind, std::int64
   return tok;
 }
 
+// Could a pattern of this shape match a digit run of `digits` digits followed by `next`? A cheap
+// test that spares the regex engine nearly every number.
+bool may_match(TimeShape shape, std::size_t digits, std::string_view next) {
+  auto next_is = [&](std::initializer_list<std::string_view> any) {
+    for (auto a : any)
+      if (next.substr(0, a.size()) == a) return true;
+    return false;
+  };
+  switch (shape) {
+    case TimeShape::date_ymd: return digits == 4 && next_is({"-", "/", "."});
+    case TimeShape::date_ym_cn:
+    case TimeShape::year_cn: return digits == 4 && next_is({"年", " 年"});
+    case TimeShape::period: return digits == 4 && next_is({"-", "–", "—", "~", "至", "到", " "});
+    case TimeShape::date_md_cn: return digits <= 2 && next_is({"月"});
+    case TimeShape::date_d_cn: return digits <= 2 && next_is({"日", "号"});
+    case TimeShape::clock: return digits <= 2 && next_is({":"});
+  }
+  return false;
+}
+
+bool is_month_name(std::string_view word) {
+  static constexpr std::string_view months[] = {"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April",
+                                                "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept",
+                                                "September", "Oct", "October", "Nov", "November", "Dec", "December"};
+  for (auto m : months)
+    if (word == m) return true;
+  return false;
+}
+
 // A calendar expression starting at the digit at `pos`.
 std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
   boost::match_results<const char*> m;
   auto end_of = [&](const boost::match_results<const char*>& mm) {
     return static_cast<std::size_t>(mm[0].second - t.data());
   };
+  std::size_t run = pos;
+  while (run < t.size() && t[run] >= '0' && t[run] <= '9') ++run;
+  std::string_view next = t.substr(run, 4);
   for (const TimePattern& p : time_patterns()) {
-    if (!match_here(t, pos, p.re, m)) continue;
+    if (!may_match(p.shape, run - pos, next) || !match_here(t, pos, p.re, m)) continue;
     std::size_t e = end_of(m);
     switch (p.shape) {
       case TimeShape::date_ymd:
@@ -117,15 +149,19 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
   if (w > 1 && t[w - 1] == ' ') {
     --w;
     if (w > 0 && t[w - 1] == '.') --w;
+    std::size_t word_end = w;
     while (w > 0 && is_ascii_alpha(static_cast<unsigned char>(t[w - 1])) && pos - w < 12) --w;
     if (w < pos - 1 && (w == 0 || !is_ascii_alpha(static_cast<unsigned char>(t[w - 1]))) &&
-        match_here(t, w, english_date_before(), m)) {
+        is_month_name(t.substr(w, word_end - w)) && match_here(t, w, english_date_before(), m)) {
       auto v = to_int(group(m, 1));
       auto y = m[2].matched ? to_int(group(m, 2)) : (is_year(v) ? v : 0);
       if (v <= 31 || is_year(v)) return time_token(pos, end_of(m), NumberKind::date, y);
     }
   }
-  if (match_here(t, pos, english_date_after(), m)) {
+  bool month_may_follow = run - pos <= 2 && run + 1 < t.size() &&
+                          ((t[run] == ' ' && t[run + 1] >= 'A' && t[run + 1] <= 'Z') || t[run] == 's' ||
+                           t[run] == 'n' || t[run] == 'r' || t[run] == 't');
+  if (month_may_follow && match_here(t, pos, english_date_after(), m)) {
     return time_token(pos, end_of(m), NumberKind::date, m[2].matched ? to_int(group(m, 2)) : 0);
   }
   return std::nullopt;
@@ -198,7 +234,7 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
         pos = skip_identifier(t, pos);
         continue;
       }
-      if (std::size_t e = phone_number_end(t, pos)) {
+      if (std::size_t e = t[pos] <= '1' ? phone_number_end(t, pos) : 0) {
         pos = e;
         continue;
       }
@@ -211,16 +247,14 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
       }
     } else if (c >= 0x80) {
       Decoded d = decode_utf8(t, pos);
-      bool anchor = lex.chinese_numeral(d.cp) != nullptr;
-      if (!anchor) {
-        // Vague quantities (数十, 几百, 上千, 成千上万) and bare 亿 after 超 are numbers too.
-        anchor = d.cp == U'数' || d.cp == U'几' || d.cp == U'上' || d.cp == U'好' || d.cp == U'成';
-      }
+      const Numeral* numeral = lex.chinese_numeral(d.cp);
+      // Vague quantities (数十, 几百, 上千, 成千上万) start with a word that is not a numeral.
+      bool anchor = numeral || d.cp == U'数' || d.cp == U'几' || d.cp == U'上' || d.cp == U'好' || d.cp == U'成';
       if (anchor && !in_stop_phrase(t, pos)) {
         ReadOptions opts;
         // 超亿元, 亿元以上: a scale word alone stands for one of it.
-        opts.allow_bare_section = prefix_qualifier_before(t, pos).has_value() ||
-                                  t.substr(pos + d.len, 9) == "元以上";
+        opts.allow_bare_section = numeral && numeral->role == NumeralRole::section &&
+                                  (prefix_qualifier_before(t, pos).has_value() || t.substr(pos + d.len, 9) == "元以上");
         tok = read_number(t, pos, opts);
       }
       if (!tok) {

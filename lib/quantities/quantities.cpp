@@ -308,27 +308,27 @@ class Classifier {
 // 在全国157家国家高新区…中位列第53名: the count before 中 is the field the rank is within;
 // "ranked 3rd among 178 zones": so is the count right after "among".
 void attach_rank_of(std::string_view t, std::vector<Quantity>& qs, const std::vector<Sentence>& sentences) {
+  constexpr std::size_t kLookback = 8;  // figures examined back within the sentence
   for (std::size_t i = 0; i < qs.size(); ++i) {
     if (qs[i].kind != Kind::rank) continue;
-    if (i + 1 < qs.size() && qs[i + 1].kind == Kind::count) {
-      std::string_view between = t.substr(qs[i].span.end, qs[i + 1].span.begin - std::min(qs[i + 1].span.begin, qs[i].span.end));
-      if (between == " among " || between == " out of " || between == " of ") {
+    if (i + 1 < qs.size() && qs[i + 1].kind == Kind::count && qs[i + 1].span.begin >= qs[i].span.end) {
+      std::string_view between = t.substr(qs[i].span.end, qs[i + 1].span.begin - qs[i].span.end);
+      bool among = between.size() <= 30 && (between.rfind(" among ", 0) == 0 || between.rfind(" out of ", 0) == 0 ||
+                                             between == " of ");
+      if (among) {
         qs[i].rank_of = qs[i + 1].value;
         continue;
       }
     }
-    auto s = std::find_if(sentences.begin(), sentences.end(), [&](const Sentence& x) {
-      return x.span.begin <= qs[i].span.begin && qs[i].span.begin < x.span.end;
-    });
-    if (s == sentences.end()) continue;
-    for (std::size_t j = i; j-- > 0;) {
-      if (qs[j].span.begin < s->span.begin) break;
+    auto s = std::upper_bound(sentences.begin(), sentences.end(), qs[i].span.begin,
+                              [](std::size_t p, const Sentence& x) { return p < x.span.begin; });
+    if (s == sentences.begin()) continue;
+    std::size_t sentence_begin = std::prev(s)->span.begin;
+    for (std::size_t j = i, n = 0; j-- > 0 && n < kLookback; ++n) {
+      if (qs[j].span.begin < sentence_begin) break;
       if (qs[j].kind != Kind::count) continue;
       std::string_view between = t.substr(qs[j].span.end, qs[i].span.begin - qs[j].span.end);
-      if (between.find("中") != std::string_view::npos || between.find("among") != std::string_view::npos ||
-          between.find("of the") != std::string_view::npos) {
-        qs[i].rank_of = qs[j].value;
-      }
+      if (between.find("中") != std::string_view::npos) qs[i].rank_of = qs[j].value;
       break;
     }
   }
