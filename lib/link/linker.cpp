@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "data/embedded.hpp"
 #include "text/utf8.hpp"
@@ -110,28 +111,41 @@ class Linker {
 
   // ---- indexes, built once ----------------------------------------------------------------
 
+  // Line starts and clause breaks, in one pass over the bytes: the breaks are ASCII
+  // (normalized text has no full-width commas) or 、 (E3 80 81).
   void index_text() {
-    for (std::size_t i = 0; i < t_.size();) {
-      Decoded d = decode_utf8(t_, i);
-      if (d.cp == '\n') line_starts_.push_back(i + 1);
-      // A comma between digits groups thousands; it does not end a clause.
-      bool digit_comma = d.cp == ',' && i > 0 && i + 1 < t_.size() && is_ascii_digit(static_cast<unsigned char>(t_[i - 1])) &&
-                         is_ascii_digit(static_cast<unsigned char>(t_[i + 1]));
-      if (is_clause_break(d.cp) && !digit_comma) breaks_.push_back({i, i + d.len});
-      i += d.len;
+    for (std::size_t i = 0; i < t_.size(); ++i) {
+      char c = t_[i];
+      if (c == '\n') {
+        line_starts_.push_back(i + 1);
+      } else if (c == ',' || c == ':' || c == ';') {
+        // A comma between digits groups thousands; it does not end a clause.
+        bool digit_comma = c == ',' && i > 0 && i + 1 < t_.size() && t_[i - 1] >= '0' && t_[i - 1] <= '9' &&
+                           t_[i + 1] >= '0' && t_[i + 1] <= '9';
+        if (!digit_comma) breaks_.push_back({i, i + 1});
+      } else if (c == '\xE3' && i + 2 < t_.size() && t_[i + 1] == '\x80' && t_[i + 2] == '\x81') {
+        breaks_.push_back({i, i + 3});
+        i += 2;
+      }
     }
   }
 
   void index_mentions() {
     info_.resize(ms_.size());
+    std::unordered_map<const Entity*, MentionInfo> seen;  // entity facts, looked up once each
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const Entity& e = *ms_[i].entity;
+      auto [it, fresh] = seen.try_emplace(&e);
+      if (fresh) {
+        MentionInfo& f = it->second;
+        f.aggregate = e.attribute("aggregate") == "true";
+        if (e.type == EntityType::park || e.type == EntityType::cluster) f.place = MentionInfo::Place::park;
+        if (e.type == EntityType::region)
+          f.place = e.attribute("level") == "country" ? MentionInfo::Place::country : MentionInfo::Place::region;
+        if (e.type == EntityType::metric) f.metric_kind = kind_from_name(e.attribute("kind"));
+      }
       MentionInfo& m = info_[i];
-      m.aggregate = e.attribute("aggregate") == "true";
-      if (e.type == EntityType::park || e.type == EntityType::cluster) m.place = MentionInfo::Place::park;
-      if (e.type == EntityType::region)
-        m.place = e.attribute("level") == "country" ? MentionInfo::Place::country : MentionInfo::Place::region;
-      if (e.type == EntityType::metric) m.metric_kind = kind_from_name(e.attribute("kind"));
+      m = it->second;
       std::string_view s = t_.substr(ms_[i].span.begin, ms_[i].span.size());
       m.dateline = s.size() >= 4 && std::all_of(s.begin(), s.end(), [](char c) {
                      return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'';

@@ -512,40 +512,42 @@ std::size_t range_connector(std::string_view t, std::size_t i, bool english) {
 std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, ReadOptions opts) {
   if (pos >= t.size()) return std::nullopt;
   const NumberLexicon& lex = number_lexicon();
+  char32_t lead = static_cast<unsigned char>(t[pos]) >= 0x80 ? decode_utf8(t, pos).cp : 0;
   // 百分之三十, 千分之五: a rate written out.
-  for (auto [word, per] : {std::pair<std::string_view, int>{"百分之", 100}, {"千分之", 1000}, {"万分之", 10000}}) {
-    if (starts_with(t, pos, word)) {
-      auto inner = read_simple(t, pos + word.size(), opts);
-      if (!inner) return std::nullopt;
-      inner->number.span.begin = pos;
-      inner->core_begin = pos;
-      inner->per = per;
-      return inner;
-    }
-  }
-  // 数十 几百 上千: a vague quantity, no value.
-  for (std::string_view v : {"数", "几", "上", "好几", "成"}) {
-    if (starts_with(t, pos, v)) {
-      Decoded d = decode_utf8(t, pos + v.size());
-      const Numeral* n = lex.chinese_numeral(d.cp);
-      if (n && (n->role == NumeralRole::unit || n->role == NumeralRole::section)) {
-        std::size_t end = pos + v.size();
-        while (end < t.size()) {
-          Decoded e = decode_utf8(t, end);
-          const Numeral* m = lex.chinese_numeral(e.cp);
-          bool part = (m && (m->role == NumeralRole::unit || m->role == NumeralRole::section)) ||
-                      e.cp == U'上' || e.cp == U'千' || e.cp == U'万';
-          if (!part) break;
-          end += e.len;
-        }
-        NumberToken tok;
-        tok.number.status = NumberStatus::vague;
-        tok.number.span = {pos, end};
-        tok.core_begin = pos;
-        tok.chinese = true;
-        return tok;
+  if (lead == U'百' || lead == U'千' || lead == U'万') {
+    for (auto [word, per] : {std::pair<std::string_view, int>{"百分之", 100}, {"千分之", 1000}, {"万分之", 10000}}) {
+      if (starts_with(t, pos, word)) {
+        auto inner = read_simple(t, pos + word.size(), opts);
+        if (!inner) return std::nullopt;
+        inner->number.span.begin = pos;
+        inner->core_begin = pos;
+        inner->per = per;
+        return inner;
       }
     }
+  }
+  // 数十 几百 上千 好几十 成千上万: a vague quantity, no value.
+  if (lead == U'数' || lead == U'几' || lead == U'上' || lead == U'好' || lead == U'成') {
+    std::size_t after = pos + (starts_with(t, pos, "好几") ? 6 : 3);
+    Decoded d = decode_utf8(t, after);
+    const Numeral* n = lex.chinese_numeral(d.cp);
+    if (n && (n->role == NumeralRole::unit || n->role == NumeralRole::section)) {
+      std::size_t end = after;
+      while (end < t.size()) {
+        Decoded e = decode_utf8(t, end);
+        const Numeral* m = lex.chinese_numeral(e.cp);
+        bool part = (m && (m->role == NumeralRole::unit || m->role == NumeralRole::section)) || e.cp == U'上';
+        if (!part) break;
+        end += e.len;
+      }
+      NumberToken tok;
+      tok.number.status = NumberStatus::vague;
+      tok.number.span = {pos, end};
+      tok.core_begin = pos;
+      tok.chinese = true;
+      return tok;
+    }
+    if (!n) return std::nullopt;
   }
   auto first = read_simple(t, pos, opts);
   if (!first) return std::nullopt;

@@ -67,6 +67,12 @@ NumberLexicon load() {
       lex.english.add(surface, n);
     }
   }
+  auto mark_start = [&](std::string_view ch) {
+    lex.number_start_prefix[static_cast<unsigned char>(ch[0]) << 8 | static_cast<unsigned char>(ch[1])] = true;
+  };
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp)
+    if (lex.numeral_index[cp]) mark_start(utf8(cp));
+  for (std::string_view vague : {"数", "几", "上", "好", "成"}) mark_start(vague);
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
   for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
     if (row.cells[1] == "prefix" && row.cells[2] == "none") {

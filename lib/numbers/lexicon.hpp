@@ -36,6 +36,11 @@ struct NumberLexicon {
   PhraseTable<bool> stop_phrases;
   std::size_t longest_stop_phrase = 0;  // in bytes
 
+  // The first two UTF-8 bytes of every character a number may start with (numerals, and the
+  // 数 几 上 好 成 of vague quantities), so scanning skips other characters cheaply.
+  std::vector<bool> number_start_prefix = std::vector<bool>(0x10000, false);
+  bool may_start_number(unsigned char b0, unsigned char b1) const { return number_start_prefix[b0 << 8 | b1]; }
+
   const Numeral* chinese_numeral(char32_t cp) const {
     if (cp >= 0x10000 || numeral_index[cp] == 0) return nullptr;
     return &numerals[numeral_index[cp] - 1];

@@ -246,6 +246,11 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
         continue;
       }
     } else if (c >= 0x80) {
+      // Most characters start no number: the first two bytes settle that for nearly all of them.
+      if (pos + 1 < t.size() && !lex.may_start_number(c, static_cast<unsigned char>(t[pos + 1]))) {
+        pos += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        continue;
+      }
       Decoded d = decode_utf8(t, pos);
       const Numeral* numeral = lex.chinese_numeral(d.cp);
       // Vague quantities (数十, 几百, 上千, 成千上万) start with a word that is not a numeral.

@@ -64,6 +64,11 @@ const FoldTable& fold_table() {
 
 }  // namespace
 
+bool folds_to_itself(char32_t cp) {
+  static const std::uint32_t* index = fold_table().index.data();
+  return cp < 0x80 || cp >= 0x10000 || index[cp] == 0;
+}
+
 std::string_view fold_code_point(char32_t cp) {
   if (cp < 0x80 || cp >= 0x10000) return {};
   const FoldTable& t = fold_table();

@@ -131,6 +131,29 @@ class Normalizer {
         i = j;
         continue;
       }
+      // Fast path: a run of three-byte characters (Chinese text) that fold to themselves maps
+      // byte for byte and needs no per-character work.
+      if (b >= 0xE0 && b <= 0xEF) {
+        std::size_t j = i;
+        char32_t first = 0;
+        while (j + 2 < in_.size()) {
+          auto b0 = static_cast<unsigned char>(in_[j]), b1 = static_cast<unsigned char>(in_[j + 1]),
+               b2 = static_cast<unsigned char>(in_[j + 2]);
+          if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+          auto cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+          if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || !folds_to_itself(cp)) break;
+          if (j == i) first = cp;
+          j += 3;
+        }
+        if (j > i) {
+          flush_blanks(first);
+          out_.text.append(in_.data() + i, j - i);
+          out_.map.append(j - i, j - i);
+          last_ = decode_utf8(in_, j - 3).cp;
+          i = j;
+          continue;
+        }
+      }
       Decoded d = decode_utf8(in_, i);
       if (!d.valid) {
         report_invalid(i);

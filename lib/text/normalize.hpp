@@ -48,4 +48,7 @@ NormalizedText normalize(std::string_view input);
 // code point stays as it is. Backed by a table built once per process.
 std::string_view fold_code_point(char32_t cp);
 
+// True when a BMP code point folds to itself: one load, for loops over every character.
+bool folds_to_itself(char32_t cp);
+
 }  // namespace econind::detail

@@ -5,6 +5,7 @@
 // only at word boundaries ("percent" does not match inside "percentage").
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,14 +26,21 @@ class PhraseTable {
     if (phrase.empty()) return;
     entries_.push_back({std::string(phrase), std::move(payload)});
     std::size_t i = entries_.size() - 1;
-    insert(by_first_[fold(phrase.front())], i);
+    unsigned char first = fold(phrase.front());
+    if (phrase.size() == 1) has_single_byte_[first] = true;
+    else second_[first][fold(phrase[1])] = true;
+    insert(by_first_[first], i);
     insert(by_last_[fold(phrase.back())], i);
   }
 
   // Longest phrase that starts exactly at `pos`.
   std::optional<Match> match_at(std::string_view text, std::size_t pos) const {
     if (pos >= text.size()) return std::nullopt;
-    for (std::size_t e : by_first_[fold(text[pos])]) {
+    unsigned char first = fold(text[pos]);
+    // Most positions start no phrase: the first two bytes settle that without a comparison.
+    if (by_first_[first].empty()) return std::nullopt;
+    if (pos + 1 < text.size() && !second_[first][fold(text[pos + 1])] && !has_single_byte_[first]) return std::nullopt;
+    for (std::size_t e : by_first_[first]) {
       const std::string& p = entries_[e].phrase;
       if (pos + p.size() <= text.size() && equal(text.substr(pos, p.size()), p) && bounded(text, pos, pos + p.size(), p))
         return Match{pos, pos + p.size(), &entries_[e].payload};
@@ -88,6 +96,8 @@ class PhraseTable {
 
   std::vector<Entry> entries_;
   std::array<std::vector<std::size_t>, 256> by_first_;
+  std::array<std::bitset<256>, 256> second_{};  // second bytes of the phrases, by first byte
+  std::bitset<256> has_single_byte_{};           // first bytes that are a whole phrase
   std::array<std::vector<std::size_t>, 256> by_last_;
 };
 
