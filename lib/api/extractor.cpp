@@ -96,6 +96,7 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
   }
   std::vector<detail::Quantity> quantities = detail::find_quantities(norm.text, numbers, sentences);
   std::vector<detail::EntityMatch> mentions = impl_->matcher->find_all(norm.text);
+  r.mentions.reserve(mentions.size());
   for (const detail::EntityMatch& m : mentions) {
     r.mentions.push_back({to_ref({m.entity, 1.0}), norm.map.to_original(m.span)});
   }
@@ -108,6 +109,7 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
   std::vector<detail::Links> links =
       detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
 
+  r.indicators.reserve(quantities.size());
   std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → position in r.indicators
   std::size_t si = 0;
   for (std::size_t k = 0; k < quantities.size(); ++k) {
