@@ -13,7 +13,8 @@ namespace econind {
 // decimals written as JSON numbers; unknown fields are null.
 ECONIND_EXPORT std::string to_jsonl(const Result& result, std::string_view text, std::string_view doc);
 
-// The same fields as CSV (RFC 4180 quoting); the header line comes from csv_header().
+// The same fields as CSV (RFC 4180 quoting); subject, industry and metric cells hold the same
+// JSON object as in JSONL. The header line comes from csv_header().
 ECONIND_EXPORT std::string csv_header();
 ECONIND_EXPORT std::string to_csv(const Result& result, std::string_view text, std::string_view doc);
 

@@ -54,8 +54,7 @@ std::string csv_field(const ordered_json& v) {
   std::string s;
   if (v.is_null()) return s;
   if (v.is_string()) s = v.get<std::string>();
-  else if (v.is_object()) s = v.value("name", std::string());
-  else s = dump(v);
+  else s = dump(v);  // numbers as written; entities as their JSON object
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
   for (char c : s) {
