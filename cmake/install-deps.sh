@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config python3
+  cmake ninja-build g++ gcc pkg-config python3
   libicu-dev icu-devtools libboost-regex-dev libspdlog-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev catch2
 )
