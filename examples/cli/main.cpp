@@ -1,123 +1,76 @@
 // econind: economic indicators from news articles, on the command line.
 //
-//   econind extract [--format jsonl|csv|table] FILE...   ('-' reads standard input)
+//   econind extract [OPTIONS] [INPUT...]   files, directories, '-' (standard input, the default)
 //   econind parse "200多亿元"
+//
+// This file holds the arguments; commands.hpp the subcommands.
 #include <CLI/CLI.hpp>
 #include <econind/econind.hpp>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <exception>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
-#include "table.hpp"
-
-namespace {
-
-// Reads a whole file (or stdin for "-"); false with a reason when it cannot.
-bool read_input(const std::string& path, std::string& out, std::string& error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  return true;
-}
-
-int run_extract(const std::vector<std::string>& files, const std::string& format) {
-  econind::Extractor extractor;
-  econind::cli::Table table;
-  bool failed = false;
-  if (format == "csv") std::cout << econind::csv_header();
-  for (const std::string& path : files) {
-    std::string text, error;
-    if (!read_input(path, text, error)) {
-      std::cerr << "econind: cannot read '" << path << "': " << error << "\n";
-      failed = true;
-      continue;
-    }
-    econind::Result r = extractor.extract(text, {path, ""});
-    for (const auto& d : r.diagnostics) {
-      std::cerr << "econind: " << path << ": bytes " << d.span.begin << "-" << d.span.end << ": " << d.message << "\n";
-    }
-    if (format == "jsonl") std::cout << econind::to_jsonl(r, text, path);
-    else if (format == "csv") std::cout << econind::to_csv(r, text, path);
-    else table.add(r, path);
-    std::cout.flush();
-  }
-  if (format == "table") table.print(std::cout);
-  return failed ? 1 : 0;
-}
-
-std::string json_escape(std::string_view s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '"' || c == '\\') o += '\\';
-    if (c == '\n') { o += "\\n"; continue; }
-    o += c;
-  }
-  return o;
-}
-
-int run_parse(const std::string& expr) {
-  // The number grammar's reading, then the indicator the expression makes, if any.
-  std::cout << "{\"text\": \"" << json_escape(expr) << "\"";
-  if (auto n = econind::parse_number(expr)) {
-    std::cout << ", \"number\": {\"value\": " << n->value.to_string();
-    std::cout << ", \"value_max\": " << (n->value_max ? n->value_max->to_string() : "null");
-    std::cout << ", \"qualifier\": \"" << econind::to_string(n->qualifier) << "\"";
-    std::cout << ", \"kind\": \"" << econind::to_string(n->kind) << "\"";
-    std::cout << ", \"status\": \""
-              << (n->status == econind::NumberStatus::ok ? "ok" : n->status == econind::NumberStatus::vague ? "vague" : "out_of_range")
-              << "\"}";
-  } else {
-    std::cout << ", \"number\": null";
-  }
-  econind::Extractor extractor;
-  econind::Result r = extractor.extract(expr);
-  std::string lines = econind::to_jsonl(r, expr, "");
-  std::cout << ", \"indicators\": [";
-  std::istringstream ls(lines);
-  std::string line;
-  bool first = true;
-  while (std::getline(ls, line)) {
-    std::cout << (first ? "" : ", ") << line;
-    first = false;
-  }
-  std::cout << "]}\n";
-  return r.indicators.empty() && !econind::parse_number(expr) ? 1 : 0;
-}
-
-}  // namespace
+#include "commands.hpp"
+#include "input.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"econind " ECONIND_VERSION_STRING ": economic indicators from news about Chinese high-tech zones"};
+  std::ios::sync_with_stdio(false);
+  namespace cli = econind::cli;
+  CLI::App app{"econind " ECONIND_VERSION_STRING ": economic indicators from news about Chinese high-tech zones", "econind"};
+  app.set_version_flag("--version", std::string(ECONIND_VERSION_STRING));
   app.require_subcommand(1);
 
+  cli::ExtractOptions x;
   auto* extract = app.add_subcommand("extract", "Find every indicator in the given articles");
-  std::vector<std::string> files;
-  std::string format = "jsonl";
-  extract->add_option("--format,-f", format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "table"}));
-  extract->add_option("files", files, "Article files (UTF-8); '-' reads standard input")->required();
+  extract->add_option("INPUT", x.inputs,
+                      "Files, directories (searched recursively) and '-' for standard input (the default)");
+  extract->add_option("-f,--format", x.format, "Output: one JSON object per indicator, CSV, or a table")
+      ->check(CLI::IsMember({"jsonl", "csv", "table"}))
+      ->capture_default_str();
+  extract->add_option("-i,--input-format", x.input_format,
+                      "text: each input is one article; jsonl: each line is {\"id\", \"text\", \"date\"}")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  extract->add_option("-e,--encoding", x.encoding,
+                      "Encoding of text input: auto (detect), utf-8, utf-16, gb18030, gbk, big5 …")
+      ->type_name("NAME")
+      ->check(CLI::Validator(
+          [](std::string& name) { return cli::known_encoding(name) ? std::string() : "unknown encoding " + name; },
+          ""))
+      ->capture_default_str();
+  extract->add_option("-g,--glob", x.globs,
+                      "Files to take from directories (repeatable; default *.txt, or *.jsonl for jsonl input)")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false);
+  extract->add_option("-j,--jobs", x.jobs, "Documents processed at once (0: one per core)")
+      ->check(CLI::Range(0u, 1024u))
+      ->capture_default_str();
+  extract->add_option("-o,--output", x.output, "Write to FILE, replacing it only once complete")->type_name("FILE");
+  extract->add_option("--max-bytes", x.max_bytes, "Largest document (or JSONL line) read, e.g. 64MiB or 1MB")
+      ->transform(CLI::AsSizeValue(true))
+      ->default_str("64MiB");
+  extract->add_flag("-q,--quiet", x.quiet, "No progress bar, summary or warnings; errors are still reported");
 
   auto* parse = app.add_subcommand("parse", "Show what the grammar makes of one expression");
   std::string expr;
   parse->add_option("expression", expr, "e.g. 200多亿元")->required();
 
-  CLI11_PARSE(app, argc, argv);
-  if (*extract) return run_extract(files, format);
-  return run_parse(expr);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  try {
+    if (*extract) {
+      if (x.input_format == "jsonl" && x.encoding != "auto" && !cli::is_utf8_name(x.encoding)) {
+        std::cerr << "econind: --encoding applies to text input; JSONL input is UTF-8\n";
+        return 2;
+      }
+      return cli::run_extract(x);
+    }
+    return cli::run_parse(expr);
+  } catch (const std::exception& e) {  // out of memory, say: bad input alone never gets here
+    std::cerr << "econind: " << e.what() << "\n";
+    return 2;
+  }
 }
