@@ -151,6 +151,7 @@ std::optional<Decimal> Decimal::add(const Decimal& a, const Decimal& b) {
 
 std::optional<Decimal> Decimal::divide(const Decimal& a, const Decimal& b) {
   if (b.is_zero()) return std::nullopt;
+  if (a.is_zero()) return Decimal();  // the scaling below would never end: 0 never reaches den
   u128 num = magnitude(a.mantissa_), den = magnitude(b.mantissa_);
   int exponent = a.exponent_ - b.exponent_;
   // Scale the numerator so the quotient carries 15 significant digits, then round half up.

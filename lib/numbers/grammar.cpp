@@ -420,6 +420,7 @@ std::optional<std::pair<std::size_t, Decimal>> english_scale_after(std::string_v
 
 // The numeral proper at `pos`: Arabic, Chinese, mixed or English, without ranges.
 std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, ReadOptions opts) {
+  if (pos >= t.size()) return std::nullopt;  // a range connector or 分之 that ends the text
   const NumberLexicon& lex = number_lexicon();
   NumberToken tok;
   tok.core_begin = pos;
@@ -461,7 +462,10 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
       n.has_scale = c->has_scale;
       tok.scale = c->scale;
       n.span.end = c->end;
-      if (c->overflow) n.status = NumberStatus::out_of_range;
+      if (c->overflow) {
+        n.status = NumberStatus::out_of_range;
+        n.value = Decimal();  // out of range means no value, not what was left after the overflow
+      }
     }
     return tok;
   }
@@ -477,7 +481,11 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
     tok.scale = c->scale;
     tok.chinese = true;
     tok.single_one = c->single_one;
-    if (c->overflow) n.status = NumberStatus::out_of_range;
+    if (c->overflow) {
+      n.status = NumberStatus::out_of_range;
+      n.value = Decimal();
+      n.value_max.reset();
+    }
     return tok;
   }
   if (is_alpha_at(t, pos) && (pos == 0 || !is_alpha_at(t, pos - 1))) {
@@ -529,7 +537,7 @@ std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, Read
   // 数十 几百 上千 好几十 成千上万: a vague quantity, no value.
   if (lead == U'数' || lead == U'几' || lead == U'上' || lead == U'好' || lead == U'成') {
     std::size_t after = pos + (starts_with(t, pos, "好几") ? 6 : 3);
-    Decoded d = decode_utf8(t, after);
+    Decoded d = after < t.size() ? decode_utf8(t, after) : Decoded{0, 0, false};
     const Numeral* n = lex.chinese_numeral(d.cp);
     if (n && (n->role == NumeralRole::unit || n->role == NumeralRole::section)) {
       std::size_t end = after;

@@ -58,9 +58,10 @@ std::int64_t to_int(std::string_view s) {
   return v;
 }
 
-bool match_here(std::string_view t, std::size_t pos, const boost::u32regex& re, boost::match_results<const char*>& m) {
+bool match_here(std::string_view t, std::size_t pos, const boost::u32regex& re, boost::match_results<const char*>& m,
+                std::size_t window = kWindow) {
   const char* b = t.data() + pos;
-  std::size_t end = std::min(t.size(), pos + kWindow);
+  std::size_t end = pos + std::min(t.size() - pos, window);
   while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) --end;  // whole characters only
   const char* e = t.data() + end;
   return boost::u32regex_search(b, e, m, re, boost::match_continuous);
@@ -167,12 +168,16 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
   return std::nullopt;
 }
 
-// End of a phone number starting at `pos` (010-12345678, 13812345678), or 0.
-std::size_t phone_number_end(std::string_view t, std::size_t pos) {
+const boost::u32regex& phone_number() {
   static const boost::u32regex re =
       boost::make_u32regex(R"((?:0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?![0-9]))");
+  return re;
+}
+
+// End of a phone number starting at `pos` (010-12345678, 13812345678), or 0.
+std::size_t phone_number_end(std::string_view t, std::size_t pos) {
   boost::match_results<const char*> m;
-  if (!match_here(t, pos, re, m)) return 0;
+  if (!match_here(t, pos, phone_number(), m)) return 0;
   return static_cast<std::size_t>(m[0].second - t.data());
 }
 
@@ -183,7 +188,8 @@ bool is_alnum_at(std::string_view t, std::size_t i) {
 // Skips an identifier such as ICG-17, B2B, 4F or COVID-19 that holds the digit at `pos`.
 std::size_t skip_identifier(std::string_view t, std::size_t pos) {
   std::size_t i = pos;
-  while (is_alnum_at(t, i) || ((t[i] == '-' || t[i] == '.' || t[i] == '+') && is_alnum_at(t, i + 1))) ++i;
+  while (i < t.size() && (is_alnum_at(t, i) || ((t[i] == '-' || t[i] == '.' || t[i] == '+') && is_alnum_at(t, i + 1))))
+    ++i;
   return i;
 }
 
@@ -287,7 +293,8 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
     if (n.kind == NumberKind::cardinal && n.status == NumberStatus::ok && n.value.is_integer() && !n.has_scale &&
         !n.value_max && n.value.mantissa() != 0) {
       double v = n.value.to_double();
-      bool year_like = is_year(static_cast<std::int64_t>(v)) && v == static_cast<double>(static_cast<std::int64_t>(v));
+      // Range first: converting a double past the range of int64 is undefined.
+      bool year_like = v >= 1900 && v <= 2100 && v == static_cast<double>(static_cast<std::int64_t>(v));
       if (year_like && tok->chinese && t.substr(n.span.end, 3) == "年") {
         n.kind = NumberKind::year;
         n.span.end += 3;
@@ -317,6 +324,26 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
     out.push_back(std::move(*tok));
   }
   return out;
+}
+
+std::vector<ScannerPattern> scanner_patterns() {
+  static const char* const time_names[] = {"date_ymd", "date_ym_cn", "period", "year_cn",
+                                           "date_md_cn", "date_d_cn", "clock"};
+  std::vector<ScannerPattern> out;
+  for (const TimePattern& p : time_patterns()) out.push_back({time_names[static_cast<int>(p.shape)], &p.re});
+  out.push_back({"english_date_before", &english_date_before()});
+  out.push_back({"english_date_after", &english_date_after()});
+  out.push_back({"phone_number", &phone_number()});
+  return out;
+}
+
+std::optional<std::size_t> match_scanner_pattern(const ScannerPattern& p, std::string_view text, std::size_t pos,
+                                                 bool bounded) {
+  boost::match_results<const char*> m;
+  if (pos > text.size() ||
+      !match_here(text, pos, *static_cast<const boost::u32regex*>(p.regex), m, bounded ? kWindow : text.size()))
+    return std::nullopt;
+  return static_cast<std::size_t>(m[0].second - text.data());
 }
 
 }  // namespace econind::detail

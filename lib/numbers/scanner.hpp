@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -11,5 +13,17 @@ namespace econind::detail {
 // 5+N, phone numbers and set phrases such as 十四五 are left out. Prefix qualifiers (超过, more
 // than) are folded into each number's span and qualifier.
 std::vector<NumberToken> scan_number_tokens(std::string_view text);
+
+// The scanner's regular expressions (Boost.Regex over UTF-8), for the tests that feed each its
+// worst case. None nests quantifiers and each runs on a bounded window (docs/RELIABILITY.md).
+struct ScannerPattern {
+  const char* name;
+  const void* regex;  // the compiled boost::u32regex
+};
+std::vector<ScannerPattern> scanner_patterns();
+// One anchored match of `p` at `pos`, on the scanner's bounded window or, when not `bounded`, on
+// all the rest of `text`: the end of the match, or nullopt.
+std::optional<std::size_t> match_scanner_pattern(const ScannerPattern& p, std::string_view text, std::size_t pos,
+                                                 bool bounded = true);
 
 }  // namespace econind::detail

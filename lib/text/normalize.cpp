@@ -50,6 +50,13 @@ std::size_t OffsetMap::to_original_end(std::size_t norm_pos) const {
   return next.orig;
 }
 
+Span OffsetMap::to_original(Span norm) const {
+  Span s{to_original_begin(norm.begin), to_original_end(norm.end)};
+  if (s.begin >= s.end && norm.begin < norm.end && regions_.size() >= 2 && norm.begin < regions_.back().norm)
+    s.begin = std::min<std::size_t>(s.end, regions_[region_index(norm.begin)].orig);
+  return s;
+}
+
 // ---------------------------------------------------------------------------------------------
 // normalize()
 

@@ -21,7 +21,10 @@ class OffsetMap {
 
   std::size_t to_original_begin(std::size_t norm_pos) const;
   std::size_t to_original_end(std::size_t norm_pos) const;
-  Span to_original(Span norm) const { return {to_original_begin(norm.begin), to_original_end(norm.end)}; }
+  // A span that is not empty maps to one that is not: a span lying inside the expansion of one
+  // character after its start (the 2 of ½, read as 1⁄2; the 1 of ⑴, read as (1)) maps to the
+  // whole character.
+  Span to_original(Span norm) const;
   std::size_t region_count() const { return regions_.size(); }
 
  private:

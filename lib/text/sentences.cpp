@@ -5,6 +5,12 @@
 namespace econind::detail {
 namespace {
 
+// A line of page chrome: three or more '|' on a line of at most kChromeLineBytes, or in one
+// sentence. The bound keeps a page flattened onto one line (no line breaks at all) from being
+// read as chrome whole.
+constexpr std::size_t kChromePipes = 3;
+constexpr std::size_t kChromeLineBytes = 1024;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // "No. 1", "Mr. Li", "U.S. dollars", "Co. Ltd": a period that does not end the sentence.
@@ -29,21 +35,24 @@ std::vector<Sentence> split_sentences(std::string_view text) {
   std::vector<Sentence> out;
   std::size_t paragraph = 0;
   std::size_t start = 0;
+  std::size_t sentence_pipes = 0;
   auto close = [&](std::size_t end) {
     std::size_t b = start, e = end;
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({{b, e}, paragraph});
+    if (b < e) out.push_back({{b, e}, paragraph, sentence_pipes >= kChromePipes});
     start = end;
+    sentence_pipes = 0;
   };
-  std::size_t line_first_sentence = 0, pipes = 0;
+  std::size_t line_first_sentence = 0, pipes = 0, line_start = 0;
   auto end_line = [&](std::size_t end) {
     close(end);
-    if (pipes >= 3) {
+    if (pipes >= kChromePipes && end - line_start <= kChromeLineBytes) {
       for (std::size_t k = line_first_sentence; k < out.size(); ++k) out[k].chrome = true;
     }
     line_first_sentence = out.size();
     pipes = 0;
+    line_start = end + 1;
     ++paragraph;
   };
   std::size_t i = 0;
@@ -59,6 +68,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
         continue;
       case '|':
         ++pipes;
+        ++sentence_pipes;
         break;
       case U'。': case U'！': case U'？': case U'；': case '!': case '?': case ';': case U'…':
         end = true;

@@ -9,12 +9,13 @@ namespace econind::detail {
 struct Sentence {
   Span span;              // in normalized text, trimmed of surrounding blanks
   std::size_t paragraph;  // index of the paragraph (text between line breaks) holding it
-  bool chrome = false;    // on a line of page chrome: link lists such as "a|b|c|d"
+  bool chrome = false;    // page chrome: link lists such as "a|b|c|d"
 };
 
 // Splits normalized text at Chinese 。！？； and English . ! ? ; (not inside 3.5, No. 1, U.S.),
-// and at line breaks, which also end paragraphs. Lines of page chrome (three or more '|'
-// separators: spam headers, link bars) are marked so no figure is read from them.
+// and at line breaks, which also end paragraphs. Page chrome (three or more '|' separators on
+// a line, or in one sentence of a very long line: spam headers, link bars) is marked so no
+// figure is read from it.
 std::vector<Sentence> split_sentences(std::string_view text);
 
 }  // namespace econind::detail
