@@ -118,8 +118,8 @@ TEST_CASE("mentions point into the original text", "[link]") {
   auto r = extractor().extract(text);
   REQUIRE_FALSE(r.mentions.empty());
   const auto& m = r.mentions.front();
-  CHECK(m.entity.id == "lanzhou-hitech");
-  CHECK(m.entity.name == "兰州高新区");
+  CHECK(m.entity->id == "lanzhou-hitech");
+  CHECK(m.entity->usual_name() == "兰州高新区");
   CHECK(text.substr(m.span.begin, m.span.size()) == "蘭州高新區");
 }
 

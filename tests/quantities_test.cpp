@@ -92,6 +92,7 @@ TEST_CASE("money in every currency and form", "[quantities]") {
       {"50亿日元", Kind::money, "5000000000", nullptr, "JPY", Q::exact},
       {"20億新台幣", Kind::money, "2000000000", nullptr, "TWD", Q::exact},
       {"NT$1.2 billion", Kind::money, "1200000000", nullptr, "TWD", Q::exact},
+      {"新台幣4.3兆元", Kind::money, "4300000000000", nullptr, "TWD", Q::exact},
       {"8万亿至10万亿元", Kind::money, "8000000000000", "10000000000000", "CNY", Q::exact},
       {"100-200万元", Kind::money, "1000000", "2000000", "CNY", Q::exact},
       {"between 3 and 5 billion yuan", Kind::money, "3000000000", "5000000000", "CNY", Q::exact},
@@ -256,6 +257,18 @@ TEST_CASE("spans point into the original bytes, artifacts and blanks included", 
   for (const auto& i : r.indicators) CHECK(text.substr(i.span.begin, i.span.size()) == i.text);
   auto s = ex.extract("共有 152 家园区");
   CHECK(texts(s) == std::vector<std::string>{"152 家"});
+}
+
+TEST_CASE("options choose the languages; the document's language hint overrides", "[quantities]") {
+  econind::Options chinese_only;
+  chinese_only.english = false;
+  econind::Extractor ex(chinese_only);
+  auto r = ex.extract("产值200多亿元。Revenue rose 12 percent.");
+  REQUIRE(r.indicators.size() == 1);
+  CHECK(r.indicators[0].text == "200多亿元");
+  econind::DocumentInfo zh;
+  zh.language = "zh";
+  CHECK(ex.extract("Revenue rose 12 percent.", zh).indicators.size() == 1);
 }
 
 TEST_CASE("options choose the kinds", "[quantities]") {

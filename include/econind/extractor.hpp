@@ -17,24 +17,32 @@ struct Options {
   bool percent = true;
   bool count = true;
   bool rank = true;  // ranks and rank changes
+  // Languages to read figures in: a sentence with Chinese characters is Chinese (Simplified
+  // or Traditional), any other is English, unless DocumentInfo::language says otherwise.
+  bool chinese = true;
+  bool english = true;
 };
 
 // What the caller knows about a document.
 struct DocumentInfo {
-  std::string id;    // carried into serialized output
-  std::string date;  // "2022-03-10": the year 今年 / 去年 count from; else the text's dateline
+  // Braces on every member let callers write {"id", "2022-03-10"} without a warning.
+  std::string id{};        // carried into serialized output
+  std::string date{};      // "2022-03-10": the year 今年 / 去年 count from; else the text's dateline
+  std::string language{};  // "zh" or "en" for the whole document; empty: decided per sentence
 };
 
 // A place, cluster, industry or metric named in the text, whether or not a figure is tied to it.
 struct Mention {
-  EntityRef entity;
-  Span span;  // in the caller's original text
+  const Entity* entity = nullptr;  // in the Extractor's ontology, which the Result keeps alive
+  Span span;                       // in the caller's original text
 };
 
 struct Result {
   std::vector<Indicator> indicators;  // in text order
   std::vector<Mention> mentions;      // in text order
   std::vector<Diagnostic> diagnostics;
+  // Keeps the entities that mentions point to alive, even after the Extractor is gone.
+  std::shared_ptr<const Ontology> ontology;
 };
 
 // Built once (compiled lexicons, the ontology's matcher), then const: one Extractor may serve

@@ -35,6 +35,11 @@ struct ECONIND_EXPORT Entity {
 
   // The value of attribute `key`, or empty when there is none.
   std::string attribute(std::string_view key) const;
+
+  // The names news usually uses: the short form when there is one (兰州高新区, Lanzhou
+  // High-tech Zone), else the full name.
+  const std::string& usual_name() const { return short_name.empty() ? name : short_name; }
+  const std::string& usual_name_en() const { return short_en.empty() ? name_en : short_en; }
 };
 
 // A set of entities keyed by id. A copyable value; const member functions are safe to call from

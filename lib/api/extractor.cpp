@@ -10,13 +10,14 @@
 #include "quantities/quantities.hpp"
 #include "text/normalize.hpp"
 #include "text/sentences.hpp"
+#include "text/utf8.hpp"
 #include "util/log.hpp"
 
 namespace econind {
 
 struct Extractor::Impl {
   Options options;
-  std::shared_ptr<const Ontology> ontology;     // null: the builtin one
+  std::shared_ptr<const Ontology> ontology;
   std::unique_ptr<detail::AliasMatcher> own_matcher;
   const detail::AliasMatcher* matcher = nullptr;
 };
@@ -41,8 +42,16 @@ namespace {
 EntityRef to_ref(const detail::LinkedEntity& l) {
   const Entity& e = *l.entity;
   // The usual names (兰州高新区, Lanzhou High-tech Zone), falling back to the full ones.
-  return {e.id, e.short_name.empty() ? e.name : e.short_name, e.short_en.empty() ? e.name_en : e.short_en,
-          std::string(to_string(e.type)), l.confidence};
+  return {e.id, e.usual_name(), e.usual_name_en(), std::string(to_string(e.type)), l.confidence};
+}
+
+bool has_chinese(std::string_view text, Span s) {
+  for (std::size_t i = s.begin; i < s.end;) {
+    detail::Decoded d = detail::decode_utf8(text, i);
+    if (detail::is_cjk_ideograph(d.cp)) return true;
+    i += d.len;
+  }
+  return false;
 }
 
 void warm_up() {
@@ -60,6 +69,8 @@ Extractor::Extractor(Options options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
   impl->matcher = &detail::AliasMatcher::builtin();
+  // The builtin ontology lives as long as the process: a shared_ptr that owns nothing.
+  impl->ontology = std::shared_ptr<const Ontology>(&Ontology::builtin(), [](const Ontology*) {});
   impl_ = std::move(impl);
   warm_up();
 }
@@ -96,14 +107,16 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
   }
   std::vector<detail::Quantity> quantities = detail::find_quantities(norm.text, numbers, sentences);
   std::vector<detail::EntityMatch> mentions = impl_->matcher->find_all(norm.text);
+  r.ontology = impl_->ontology;
   r.mentions.reserve(mentions.size());
-  for (const detail::EntityMatch& m : mentions) {
-    r.mentions.push_back({to_ref({m.entity, 1.0}), norm.map.to_original(m.span)});
-  }
+  for (const detail::EntityMatch& m : mentions) r.mentions.push_back({m.entity, norm.map.to_original(m.span)});
   std::optional<int> document_year;
   if (info.date.size() >= 4) {
+    // Only a date that starts with four digits of a year the scanner would also read as one
+    // (1900-2100) counts: "12ab" or "0000-01-01" must not make 今年 the year 12 or 0.
     int y = 0;
-    if (std::from_chars(info.date.data(), info.date.data() + 4, y).ec == std::errc()) document_year = y;
+    auto [end, ec] = std::from_chars(info.date.data(), info.date.data() + 4, y);
+    if (ec == std::errc() && end == info.date.data() + 4 && y >= 1900 && y <= 2100) document_year = y;
   }
   if (!document_year) document_year = detail::dateline_year(numbers);
   std::vector<detail::Links> links =
@@ -114,7 +127,12 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
   std::size_t si = 0;
   for (std::size_t k = 0; k < quantities.size(); ++k) {
     const detail::Quantity& q = quantities[k];
+    while (si + 1 < sentences.size() && sentences[si].span.end <= q.span.begin) ++si;
     if (!wanted(impl_->options, q.kind)) continue;
+    if (!(impl_->options.chinese && impl_->options.english) && si < sentences.size()) {
+      bool chinese = info.language == "zh" || (info.language != "en" && has_chinese(norm.text, sentences[si].span));
+      if (chinese ? !impl_->options.chinese : !impl_->options.english) continue;
+    }
     Indicator ind;
     ind.kind = q.kind;
     ind.value = q.value;
@@ -136,7 +154,6 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
     ind.year = l.year;
     if (l.change_from && wanted(impl_->options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
     index_of[k] = r.indicators.size();
-    while (si + 1 < sentences.size() && sentences[si].span.end <= q.span.begin) ++si;
     if (si < sentences.size()) ind.sentence = norm.map.to_original(sentences[si].span);
     detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
     r.indicators.push_back(std::move(ind));
