@@ -351,3 +351,39 @@ TEST_CASE("each scanner regex on its worst case, bounded and unbounded", "[adver
     CHECK(problems(r, text) == 0);
   }
 }
+
+TEST_CASE("inputs the fuzzers once broke", "[adversarial]") {
+  // 0/4: dividing zero scaled the numerator forever (fuzz/regressions/*/zero_*).
+  CHECK(econind::Decimal::divide(econind::Decimal(0), econind::Decimal(4)) == econind::Decimal(0));
+  auto zero = econind::scan_numbers("0/4");
+  REQUIRE(zero.size() == 1);
+  CHECK(zero[0].value.is_zero());
+  CHECK(zero[0].span == Span{0, 3});
+  // ½ reads as 1⁄2: both numbers lie inside the one character and map to all of it.
+  const std::string half = "½";
+  for (const auto& n : econind::scan_numbers(half)) CHECK(n.span == Span{0, half.size()});
+  // A figure past 2^63 is no year (its test once converted it to int64).
+  auto huge = econind::scan_numbers("营收18446744073709551616");
+  REQUIRE(huge.size() == 1);
+  CHECK(huge[0].kind == econind::NumberKind::cardinal);
+  // An overflowed Chinese numeral has no value, not what was left of it.
+  auto over = econind::scan_numbers("9+" + std::string(32, '9') + "亿" + std::string(16, '9') + "亿");
+  for (const auto& n : over)
+    if (n.status == econind::NumberStatus::out_of_range) CHECK(n.value.is_zero());
+  // Four digits after an English date that are no year are not its year (the dateline once made
+  // 今年 the year 2821), nor swallowed by it.
+  Result far = extractor().extract("BEIJING, September 20, 2821 (Xinhua) -- 今年产值增长了两成多。");
+  REQUIRE(far.indicators.size() == 1);
+  CHECK(!far.indicators[0].year);
+  Result firms = extractor().extract("On September 20, 3000 companies joined the zone.");
+  REQUIRE(firms.indicators.size() == 1);
+  CHECK(firms.indicators[0].kind == Kind::count);
+  CHECK(firms.indicators[0].value == econind::Decimal(3000));
+  // A range connector or 分之 at the very end of the text.
+  for (const char* t : {"1-", "12至", "三分之", "8万亿至"}) {
+    INFO(t);
+    auto ns = econind::scan_numbers(t);
+    REQUIRE(!ns.empty());
+    CHECK(!ns[0].value_max);
+  }
+}

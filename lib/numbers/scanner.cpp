@@ -117,6 +117,13 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
   auto end_of = [&](const boost::match_results<const char*>& mm) {
     return static_cast<std::size_t>(mm[0].second - t.data());
   };
+  // "September 20, 3000 companies": four digits after the comma that are no year (1900-2100)
+  // are not part of the date; it ends before the comma.
+  auto before_year = [&](const boost::match_results<const char*>& mm) {
+    const char* e = mm[2].first;
+    while (e > mm[1].second && (e[-1] == ' ' || e[-1] == ',')) --e;
+    return static_cast<std::size_t>(e - t.data());
+  };
   std::size_t run = pos;
   while (run < t.size() && t[run] >= '0' && t[run] <= '9') ++run;
   std::string_view next = t.substr(run, 4);
@@ -156,13 +163,17 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
         is_month_name(t.substr(w, word_end - w)) && match_here(t, w, english_date_before(), m)) {
       auto v = to_int(group(m, 1));
       auto y = m[2].matched ? to_int(group(m, 2)) : (is_year(v) ? v : 0);
-      if (v <= 31 || is_year(v)) return time_token(pos, end_of(m), NumberKind::date, y);
+      if (v <= 31 || is_year(v)) {
+        if (m[2].matched && !is_year(y)) return time_token(pos, before_year(m), NumberKind::date, 0);
+        return time_token(pos, end_of(m), NumberKind::date, y);
+      }
     }
   }
   bool month_may_follow = run - pos <= 2 && run + 1 < t.size() &&
                           ((t[run] == ' ' && t[run + 1] >= 'A' && t[run + 1] <= 'Z') || t[run] == 's' ||
                            t[run] == 'n' || t[run] == 'r' || t[run] == 't');
   if (month_may_follow && match_here(t, pos, english_date_after(), m)) {
+    if (m[2].matched && !is_year(to_int(group(m, 2)))) return time_token(pos, before_year(m), NumberKind::date, 0);
     return time_token(pos, end_of(m), NumberKind::date, m[2].matched ? to_int(group(m, 2)) : 0);
   }
   return std::nullopt;
