@@ -18,63 +18,50 @@
 namespace econind::detail {
 namespace {
 
-struct FoldTable {
-  std::vector<std::uint32_t> index;  // BMP code point → (offset << 6 | length), 0 = unchanged
-  std::string pool;
-
-  FoldTable() : index(0x10000, 0) {
-    std::unordered_map<char32_t, std::string> t2s;
-    for (const TsvRow& row : read_tsv(data::file("t2s.tsv"), "t2s.tsv", 2)) {
-      t2s[decode_utf8(row.cells[0], 0).cp] = std::string(row.cells[1]);
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    if (U_FAILURE(status) || !nfkc) {
-      logger().error("ICU NFKC normalizer unavailable: {}", u_errorName(status));
-      return;
-    }
-    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-      std::string nfkc_utf8;
-      if (nfkc->isInert(static_cast<UChar32>(cp))) {
-        nfkc_utf8 = utf8(cp);
-      } else {
-        UErrorCode st = U_ZERO_ERROR;
-        nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), st).toUTF8String(nfkc_utf8);
-        if (U_FAILURE(st)) continue;
-      }
-      std::string out;
-      for (std::size_t i = 0; i < nfkc_utf8.size();) {
-        Decoded d = decode_utf8(nfkc_utf8, i);
-        auto it = t2s.find(d.cp);
-        out += it != t2s.end() ? it->second : nfkc_utf8.substr(i, d.len);
-        i += d.len;
-      }
-      if (out.empty() || out == utf8(cp) || out.size() >= 64 || out.find('\n') != std::string::npos) continue;
-      index[cp] = static_cast<std::uint32_t>(pool.size() << 6 | out.size());
-      pool.append(out);
-    }
+FoldTable build_fold_table() {
+  FoldTable table;
+  table.changes.assign(0x10000 / 64, 0);
+  table.index.assign(0x10000, 0);
+  std::unordered_map<char32_t, std::string> t2s;
+  for (const TsvRow& row : read_tsv(data::file("t2s.tsv"), "t2s.tsv", 2)) {
+    t2s[decode_utf8(row.cells[0], 0).cp] = std::string(row.cells[1]);
   }
-};
-
-const FoldTable& fold_table() {
-  static const FoldTable table;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || !nfkc) {
+    logger().error("ICU NFKC normalizer unavailable: {}", u_errorName(status));
+    return table;
+  }
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string nfkc_utf8;
+    if (nfkc->isInert(static_cast<UChar32>(cp))) {
+      nfkc_utf8 = utf8(cp);
+    } else {
+      UErrorCode st = U_ZERO_ERROR;
+      nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), st).toUTF8String(nfkc_utf8);
+      if (U_FAILURE(st)) continue;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < nfkc_utf8.size();) {
+      Decoded d = decode_utf8(nfkc_utf8, i);
+      auto it = t2s.find(d.cp);
+      out += it != t2s.end() ? it->second : nfkc_utf8.substr(i, d.len);
+      i += d.len;
+    }
+    if (out.empty() || out == utf8(cp) || out.size() >= 64 || out.find('\n') != std::string::npos) continue;
+    table.index[cp] = static_cast<std::uint32_t>(table.pool.size() << 6 | out.size());
+    table.changes[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    table.pool.append(out);
+  }
   return table;
 }
 
 }  // namespace
 
-bool folds_to_itself(char32_t cp) {
-  static const std::uint32_t* index = fold_table().index.data();
-  return cp < 0x80 || cp >= 0x10000 || index[cp] == 0;
-}
-
-std::string_view fold_code_point(char32_t cp) {
-  if (cp < 0x80 || cp >= 0x10000) return {};
-  const FoldTable& t = fold_table();
-  std::uint32_t e = t.index[cp];
-  if (e == 0) return {};
-  return std::string_view(t.pool).substr(e >> 6, e & 63);
+const FoldTable& fold_table() {
+  static const FoldTable table = build_fold_table();
+  return table;
 }
 
 }  // namespace econind::detail

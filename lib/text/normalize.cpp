@@ -124,39 +124,35 @@ class Normalizer {
   NormalizedText run() {
     std::size_t i = 0;
     while (i < in_.size()) {
-      // Fast path: plain ASCII that is neither blank nor '(' nor a control character.
+      // Fast path: a run of printable ASCII (English text). It may hold single blanks between
+      // printable characters, which stay as they are unless they separate a number from '%';
+      // '(' may open a pinyin annotation only after a Chinese character, so only at the start.
       auto b = static_cast<unsigned char>(in_[i]);
       if (b >= 0x21 && b < 0x7F && b != '(') {
+        auto printable = [](unsigned char c) { return c >= 0x21 && c < 0x7F; };
         std::size_t j = i + 1;
         while (j < in_.size()) {
           auto c = static_cast<unsigned char>(in_[j]);
-          if (c < 0x21 || c >= 0x7F || c == '(') break;
-          ++j;
+          if (printable(c)) {
+            ++j;
+            continue;
+          }
+          if (c != ' ' || j + 1 >= in_.size()) break;
+          auto next = static_cast<unsigned char>(in_[j + 1]);
+          if (!printable(next) || (next == '%' && is_ascii_digit(static_cast<unsigned char>(in_[j - 1])))) break;
+          j += 2;
         }
         flush_blanks(static_cast<char32_t>(b));
         emit(in_.substr(i, j - i), j - i, static_cast<char32_t>(in_[j - 1]));
         i = j;
         continue;
       }
-      // Fast path: a run of three-byte characters (Chinese text) that fold to themselves maps
-      // byte for byte and needs no per-character work.
+      // Fast path: a run of three-byte characters (Chinese text). Characters that fold to
+      // themselves are copied in one piece with one offset-map region; the few that change
+      // (，：（ → ,:( ; 產 → 产) are replaced in place. Blanks, '（' (which may open a pinyin
+      // annotation) and anything else leave the run for the general path below.
       if (b >= 0xE0 && b <= 0xEF) {
-        std::size_t j = i;
-        char32_t first = 0;
-        while (j + 2 < in_.size()) {
-          auto b0 = static_cast<unsigned char>(in_[j]), b1 = static_cast<unsigned char>(in_[j + 1]),
-               b2 = static_cast<unsigned char>(in_[j + 2]);
-          if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-          auto cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
-          if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || !folds_to_itself(cp)) break;
-          if (j == i) first = cp;
-          j += 3;
-        }
-        if (j > i) {
-          flush_blanks(first);
-          out_.text.append(in_.data() + i, j - i);
-          out_.map.append(j - i, j - i);
-          last_ = decode_utf8(in_, j - 3).cp;
+        if (std::size_t j = three_byte_run(i); j > i) {
           i = j;
           continue;
         }
@@ -176,12 +172,9 @@ class Normalizer {
           continue;
         }
       }
-      std::string_view folded = fold_code_point(d.cp);
-      std::string control;
-      if (d.cp < 0x20 && d.cp != '\n' && d.cp != '\r' && d.cp != '\t') {
-        control = " ";  // control characters (NUL included) read as blanks
-        folded = control;
-      }
+      std::string_view folded = fold_.fold(d.cp);
+      // Control characters (NUL included) read as blanks.
+      if (d.cp < 0x20 && d.cp != '\n' && d.cp != '\r' && d.cp != '\t') folded = " ";
       std::string_view piece = folded.empty() ? in_.substr(i, d.len) : folded;
       char32_t first = decode_utf8(piece, 0).cp;
       if (piece.size() == 1 && is_blank(first)) {
@@ -203,6 +196,42 @@ class Normalizer {
     std::size_t orig_len;
     char c;
   };
+
+  // Consumes the run of three-byte characters at `i` that the fast path can take; returns its end.
+  std::size_t three_byte_run(std::size_t i) {
+    std::size_t j = i, copy_from = i;
+    char32_t last = 0;
+    auto copy_pending = [&] {
+      if (j == copy_from) return;
+      out_.text.append(in_.data() + copy_from, j - copy_from);
+      out_.map.append(j - copy_from, j - copy_from);
+    };
+    while (j + 2 < in_.size()) {
+      auto b0 = static_cast<unsigned char>(in_[j]), b1 = static_cast<unsigned char>(in_[j + 1]),
+           b2 = static_cast<unsigned char>(in_[j + 2]);
+      if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+      auto cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
+      if (fold_.folds_to_itself(cp)) {
+        if (j == i) flush_blanks(cp);
+        last = cp;
+        j += 3;
+        continue;
+      }
+      std::string_view piece = fold_.fold(cp);
+      if (cp == 0xFF08 || is_blank(static_cast<unsigned char>(piece[0]))) break;
+      if (j == i) flush_blanks(decode_utf8(piece, 0).cp);
+      copy_pending();
+      out_.text.append(piece);
+      out_.map.append(3, piece.size());
+      last = decode_utf8(piece, prev_cp_start(piece, piece.size())).cp;
+      j += 3;
+      copy_from = j;
+    }
+    copy_pending();
+    if (j > i) last_ = last;
+    return j;
+  }
 
   void emit(std::string_view piece, std::size_t orig_len, char32_t last) {
     out_.text.append(piece);
@@ -243,6 +272,7 @@ class Normalizer {
   }
 
   std::string_view in_;
+  const FoldTable& fold_ = fold_table();
   NormalizedText out_;
   std::vector<Blank> pending_;
   char32_t last_ = 0;  // last code point emitted

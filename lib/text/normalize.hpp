@@ -47,11 +47,25 @@ struct NormalizedText {
 // Never throws on bad text: invalid UTF-8 becomes U+FFFD plus a diagnostic.
 NormalizedText normalize(std::string_view input);
 
-// The replacement for one code point under NFKC + Traditional→Simplified, or empty when the
-// code point stays as it is. Backed by a table built once per process.
-std::string_view fold_code_point(char32_t cp);
+// The fold table, built once per process: for each BMP code point, its replacement under
+// NFKC + Traditional→Simplified. Loops over every character test the 8 KB bitset first and look
+// at the replacement only for the few characters that change.
+struct FoldTable {
+  std::vector<std::uint64_t> changes;  // bit cp: the code point does not fold to itself
+  std::vector<std::uint32_t> index;    // cp → (offset << 6 | length) into pool, 0 = unchanged
+  std::string pool;
 
-// True when a BMP code point folds to itself: one load, for loops over every character.
-bool folds_to_itself(char32_t cp);
+  bool folds_to_itself(char32_t cp) const { return cp >= 0x10000 || !(changes[cp >> 6] >> (cp & 63) & 1); }
+  std::string_view fold(char32_t cp) const {
+    if (folds_to_itself(cp)) return {};
+    std::uint32_t e = index[cp];
+    return std::string_view(pool).substr(e >> 6, e & 63);
+  }
+};
+const FoldTable& fold_table();
+
+// The replacement for one code point under NFKC + Traditional→Simplified, or empty when the
+// code point stays as it is.
+inline std::string_view fold_code_point(char32_t cp) { return fold_table().fold(cp); }
 
 }  // namespace econind::detail

@@ -1,5 +1,7 @@
 #include "text/sentences.hpp"
 
+#include <array>
+
 #include "text/utf8.hpp"
 
 namespace econind::detail {
@@ -55,8 +57,21 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     line_start = end + 1;
     ++paragraph;
   };
+  // Only these bytes can start a character that matters here ('\n', '|', sentence ends; 0xE2,
+  // 0xE3 and 0xEF lead …, 。 and the full-width marks). Every other byte, the continuation bytes
+  // of Chinese characters included, is skipped without decoding.
+  static constexpr auto may_matter = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\n', '|', '!', '?', ';', '.'}) t[c] = true;
+    t[0xE2] = t[0xE3] = t[0xEF] = true;
+    return t;
+  }();
   std::size_t i = 0;
   while (i < text.size()) {
+    if (!may_matter[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
+    }
     Decoded d = decode_utf8(text, i);
     std::size_t next = i + d.len;
     bool end = false;
