@@ -1,4 +1,5 @@
 // The library surface: serialization, logging, options and thread safety of one Extractor.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -59,4 +60,55 @@ TEST_CASE("bad text is data: diagnostics, never an exception", "[api]") {
 TEST_CASE("the version header agrees with the project", "[api]") {
   CHECK(std::string(econind::version_string) == ECONIND_VERSION_STRING);
   CHECK(ECONIND_VERSION_MAJOR == 0);
+}
+
+namespace {
+
+// Extracts `copies` copies of `unit` as one document and checks that every copy gives what the
+// first gives on its own, at its own bytes.
+void check_long_document(const std::string& unit, std::size_t copies, bool with_change = false) {
+  econind::Extractor ex;
+  econind::Result one = ex.extract(unit);
+  REQUIRE(one.indicators.size() >= 2);
+  REQUIRE(with_change == std::any_of(one.indicators.begin(), one.indicators.end(),
+                                     [](const econind::Indicator& i) { return i.change_from.has_value(); }));
+  std::string text;
+  for (std::size_t c = 0; c < copies; ++c) text += unit;
+  REQUIRE(text.size() > 2 * (std::size_t{1} << 20));  // several windows
+  econind::Result all = ex.extract(text);
+  std::size_t k = one.indicators.size();
+  REQUIRE(all.indicators.size() == copies * k);
+  REQUIRE(all.mentions.size() == copies * one.mentions.size());
+  for (std::size_t i = 0; i < all.indicators.size(); ++i) {
+    const econind::Indicator& got = all.indicators[i];
+    const econind::Indicator& want = one.indicators[i % k];
+    std::size_t shift = (i / k) * unit.size();
+    INFO("indicator " << i);
+    REQUIRE(got.value == want.value);
+    REQUIRE(got.span.begin == want.span.begin + shift);
+    REQUIRE(text.substr(got.span.begin, got.span.size()) == got.text);
+    REQUIRE(got.sentence.begin == want.sentence.begin + shift);
+    REQUIRE(got.subject.has_value() == want.subject.has_value());
+    if (got.subject) REQUIRE(got.subject->id == want.subject->id);
+    REQUIRE(got.year == want.year);
+    REQUIRE(got.change_from.has_value() == want.change_from.has_value());
+    if (got.change_from) REQUIRE(*got.change_from == *want.change_from + (i / k) * k);
+  }
+  for (std::size_t i = 0; i < all.mentions.size(); ++i)
+    REQUIRE(all.mentions[i].span.begin == one.mentions[i % one.mentions.size()].span.begin +
+                                              (i / one.mentions.size()) * unit.size());
+}
+
+}  // namespace
+
+TEST_CASE("a document of many megabytes is read in windows that cut no figure", "[api]") {
+  // Articles separated by blank lines, as in a concatenated archive.
+  check_long_document(
+      "2022年，西安高新区实现营业收入2.5万亿元，增长12.3%。\n"
+      "园区工业产值从1.2万亿元增加到1.6万亿元。在全国169家国家高新区中，西安高新区排名第5位。\n\n",
+      20000, true);
+  // One line without a single line break: the windows end at sentence ends.
+  check_long_document("武汉东湖高新区新增高新技术企业1200多家，占全市的45%。", 30000);
+  // English without line breaks: the windows end between sentences or words.
+  check_long_document("The Suzhou Industrial Park attracted US$3 million in 2021, up 12 percent. ", 40000);
 }

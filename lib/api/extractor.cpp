@@ -1,6 +1,7 @@
 #include "econind/extractor.hpp"
 
 #include <charconv>
+#include <iterator>
 
 #include "link/linker.hpp"
 #include "numbers/lexicon.hpp"
@@ -20,6 +21,10 @@ struct Extractor::Impl {
   std::shared_ptr<const Ontology> ontology;
   std::unique_ptr<detail::AliasMatcher> own_matcher;
   const detail::AliasMatcher* matcher = nullptr;
+
+  void extract_window(std::string_view window, std::size_t base, const DocumentInfo& info,
+                      std::optional<int>& document_year, Result& r, std::vector<Indicator>& indicators,
+                      std::size_t first_index) const;
 };
 
 namespace {
@@ -93,56 +98,94 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const Options& Extractor::options() const { return impl_->options; }
 
-Result Extractor::extract(std::string_view text, const DocumentInfo& info) const {
-  Result r;
-  detail::NormalizedText norm = detail::normalize(text);
-  r.diagnostics = std::move(norm.diagnostics);
+namespace {
+
+// Documents are read in windows of at most this many bytes, cut at a paragraph break, so that the
+// working memory of an extraction (normalized text, tokens, mentions) stays bounded however long
+// the document is. A news article fits in one window; in a longer text (a concatenated archive,
+// say), linking looks back no further than the start of the window.
+constexpr std::size_t kWindowBytes = std::size_t{1} << 20;
+
+// End of the window that starts at `begin`: after the last paragraph break in its second half,
+// else after the last line break, sentence end or blank there; at a character boundary only in
+// text that has none of these for half a megabyte.
+std::size_t window_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kWindowBytes) return text.size();
+  std::string_view w = text.substr(begin, kWindowBytes);
+  for (std::string_view cut : {"\n\n", "\n", "。", ". ", " "}) {
+    std::size_t k = w.rfind(cut);
+    if (k != std::string_view::npos && k >= kWindowBytes / 2) return begin + k + cut.size();
+  }
+  std::size_t e = begin + kWindowBytes;
+  while (e > begin && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  return e;
+}
+
+// The year of DocumentInfo::date. Only a date that starts with four digits of a year the scanner
+// would also read as one (1900-2100) counts: "12ab" or "0000-01-01" must not make 今年 the year 12.
+std::optional<int> year_of_date(std::string_view date) {
+  int y = 0;
+  if (date.size() < 4) return std::nullopt;
+  auto [end, ec] = std::from_chars(date.data(), date.data() + 4, y);
+  if (ec == std::errc() && end == date.data() + 4 && y >= 1900 && y <= 2100) return y;
+  return std::nullopt;
+}
+
+Span shifted(Span s, std::size_t by) { return {s.begin + by, s.end + by}; }
+
+}  // namespace
+
+// One window: text[base, base + window.size()). Mentions and diagnostics are appended to `r`,
+// indicators to `indicators`; `first_index` is the index in the whole result of the first one.
+void Extractor::Impl::extract_window(std::string_view window, std::size_t base, const DocumentInfo& info,
+                                     std::optional<int>& document_year, Result& r, std::vector<Indicator>& indicators,
+                                     std::size_t first_index) const {
+  detail::NormalizedText norm = detail::normalize(window);
+  for (Diagnostic& d : norm.diagnostics) {
+    d.span = shifted(d.span, base);
+    r.diagnostics.push_back(std::move(d));
+  }
   std::vector<detail::Sentence> sentences = detail::split_sentences(norm.text);
   std::vector<detail::NumberToken> numbers = detail::scan_number_tokens(norm.text);
   for (const auto& n : numbers) {
     if (n.number.status == NumberStatus::out_of_range) {
-      Span s = norm.map.to_original(n.number.span);
+      Span s = shifted(norm.map.to_original(n.number.span), base);
       r.diagnostics.push_back({Diagnostic::Code::out_of_range, s, "number too large to represent exactly"});
     }
   }
   std::vector<detail::Quantity> quantities = detail::find_quantities(norm.text, numbers, sentences);
-  std::vector<detail::EntityMatch> mentions = impl_->matcher->find_all(norm.text);
-  r.ontology = impl_->ontology;
-  r.mentions.reserve(mentions.size());
-  for (const detail::EntityMatch& m : mentions) r.mentions.push_back({m.entity, norm.map.to_original(m.span)});
-  std::optional<int> document_year;
-  if (info.date.size() >= 4) {
-    // Only a date that starts with four digits of a year the scanner would also read as one
-    // (1900-2100) counts: "12ab" or "0000-01-01" must not make 今年 the year 12 or 0.
-    int y = 0;
-    auto [end, ec] = std::from_chars(info.date.data(), info.date.data() + 4, y);
-    if (ec == std::errc() && end == info.date.data() + 4 && y >= 1900 && y <= 2100) document_year = y;
-  }
-  if (!document_year) document_year = detail::dateline_year(numbers);
+  std::vector<detail::EntityMatch> mentions = matcher->find_all(norm.text);
+  if (!document_year && base == 0) document_year = detail::dateline_year(numbers);
   std::vector<detail::Links> links =
       detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
+  numbers = {};
+  if (r.mentions.empty()) r.mentions.reserve(mentions.size());
+  for (const detail::EntityMatch& m : mentions)
+    r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span), base)});
+  mentions = {};
 
-  r.indicators.reserve(quantities.size());
-  std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → position in r.indicators
+  indicators.reserve(quantities.size());
+  std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → index in the whole result
   std::size_t si = 0;
   for (std::size_t k = 0; k < quantities.size(); ++k) {
     const detail::Quantity& q = quantities[k];
     while (si + 1 < sentences.size() && sentences[si].span.end <= q.span.begin) ++si;
-    if (!wanted(impl_->options, q.kind)) continue;
-    if (!(impl_->options.chinese && impl_->options.english) && si < sentences.size()) {
+    if (!wanted(options, q.kind)) continue;
+    if (!(options.chinese && options.english) && si < sentences.size()) {
       bool chinese = info.language == "zh" || (info.language != "en" && has_chinese(norm.text, sentences[si].span));
-      if (chinese ? !impl_->options.chinese : !impl_->options.english) continue;
+      if (chinese ? !options.chinese : !options.english) continue;
     }
     Indicator ind;
     ind.kind = q.kind;
     ind.value = q.value;
     ind.value_max = q.value_max;
     ind.qualifier = q.qualifier;
-    ind.span = norm.map.to_original(q.span);
-    ind.text = std::string(text.substr(ind.span.begin, ind.span.size()));
+    Span span = norm.map.to_original(q.span);
+    ind.span = shifted(span, base);
+    ind.text = std::string(window.substr(span.begin, span.size()));
     if (q.unit.empty() && q.unit_span.size() > 0) {
       Span u = norm.map.to_original(q.unit_span);
-      ind.unit = std::string(text.substr(u.begin, u.size()));
+      ind.unit = std::string(window.substr(u.begin, u.size()));
     } else {
       ind.unit = q.unit;
     }
@@ -152,11 +195,36 @@ Result Extractor::extract(std::string_view text, const DocumentInfo& info) const
     if (l.industry.entity) ind.industry = to_ref(l.industry);
     if (l.metric.entity) ind.metric = to_ref(l.metric);
     ind.year = l.year;
-    if (l.change_from && wanted(impl_->options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
-    index_of[k] = r.indicators.size();
-    if (si < sentences.size()) ind.sentence = norm.map.to_original(sentences[si].span);
+    if (l.change_from && wanted(options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
+    index_of[k] = first_index + indicators.size();
+    if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span), base);
     detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
-    r.indicators.push_back(std::move(ind));
+    indicators.push_back(std::move(ind));
+  }
+}
+
+Result Extractor::extract(std::string_view text, const DocumentInfo& info) const {
+  Result r;
+  r.ontology = impl_->ontology;
+  std::optional<int> document_year = year_of_date(info.date);
+  if (text.size() <= kWindowBytes) {
+    impl_->extract_window(text, 0, info, document_year, r, r.indicators, 0);
+    return r;
+  }
+  // Each window's indicators are kept apart and moved into one exactly sized vector at the end:
+  // growing a vector of indicators by doubling would hold two copies of it for a moment.
+  std::vector<std::vector<Indicator>> pieces;
+  std::size_t total = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = window_end(text, begin);
+    impl_->extract_window(text.substr(begin, end - begin), begin, info, document_year, r, pieces.emplace_back(), total);
+    total += pieces.back().size();
+    begin = end;
+  }
+  r.indicators.reserve(total);
+  for (auto& piece : pieces) {
+    std::move(piece.begin(), piece.end(), std::back_inserter(r.indicators));
+    piece = {};
   }
   return r;
 }
