@@ -198,7 +198,8 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
     if (l.change_from && wanted(options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
     index_of[k] = first_index + indicators.size();
     if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span), base);
-    detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
+    if (detail::logger().should_log(spdlog::level::debug))  // spares formatting the value when off
+      detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
     indicators.push_back(std::move(ind));
   }
 }
