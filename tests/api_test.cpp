@@ -112,3 +112,15 @@ TEST_CASE("a document of many megabytes is read in windows that cut no figure", 
   // English without line breaks: the windows end between sentences or words.
   check_long_document("The Suzhou Industrial Park attracted US$3 million in 2021, up 12 percent. ", 40000);
 }
+
+TEST_CASE("JSONL escapes what JSON requires and repairs invalid UTF-8", "[api]") {
+  econind::Extractor ex;
+  std::string text = "“A\\B”\t\x01产值200亿元\"。";
+  std::string out = econind::to_jsonl(ex.extract(text), text, "d\"1");
+  CHECK(out.find(R"({"doc":"d\"1","kind":"money","value":20000000000,)") == 0);
+  CHECK(out.find(R"("sentence":"“A\\B”\t\u0001产值200亿元\"。"})") != std::string::npos);
+  std::string bad = "产值\xff 200亿元。";
+  out = econind::to_jsonl(ex.extract(bad), bad, "d");
+  CHECK(out.find("\"sentence\":\"产值\xEF\xBF\xBD 200亿元。\"}") != std::string::npos);
+  CHECK(econind::to_csv(ex.extract(text), text, "d,1").find("\"d,1\",money,20000000000,,CNY,") == 0);
+}
