@@ -103,6 +103,30 @@ TEST_CASE("year and change: 1997-2017年…从X增加到Y", "[link]") {
   CHECK(id(r.indicators[1].metric) == "gdp");
 }
 
+TEST_CASE("year: a change word at the very end of a sentence still reaches the figure after it", "[link]") {
+  auto r = extractor().extract("1997-2017年，园区产值5亿元增加到。8亿元为全年产值。");
+  CHECK_FALSE(find(r, "5亿元").year);
+  CHECK(find(r, "8亿元").year == 2017);
+}
+
+TEST_CASE("an anaphor opening a long sentence reaches every figure in it", "[link]") {
+  std::string text = "兰州高新区召开工作会议。区内";
+  for (int i = 0; i < 500; ++i) text += "企业从3家增加到5家";
+  text += "。";
+  auto r = extractor().extract(text);
+  REQUIRE(r.indicators.size() == 1000);
+  for (std::size_t i = 0; i < r.indicators.size(); ++i) {
+    const Indicator& ind = r.indicators[i];
+    CHECK(id(ind.subject) == "lanzhou-hitech");
+    if (i % 2 == 1) {
+      REQUIRE(ind.change_from);
+      CHECK(*ind.change_from == i - 1);
+    } else {
+      CHECK_FALSE(ind.change_from);
+    }
+  }
+}
+
 TEST_CASE("year: 今年 and 去年 count from the document date or its dateline", "[link]") {
   econind::DocumentInfo info;
   info.date = "2022-03-10";

@@ -1,26 +1,161 @@
 #include "link/linker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <unordered_map>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
 
 #include "data/embedded.hpp"
 #include "text/utf8.hpp"
-#include "util/phrase_table.hpp"
 #include "util/tsv.hpp"
 
 namespace econind::detail {
 namespace {
 
 enum class WordRole : std::uint8_t { anaphor, relative_year, no_year, change_from, change_to };
+constexpr std::size_t kRoles = static_cast<std::size_t>(WordRole::change_to) + 1;
 
 struct LinkWord {
   WordRole role;
   int value;
 };
 
-struct LinkLexicon {
-  PhraseTable<LinkWord> words;
+// The link words, looked for at every position of the sentences that hold a figure. They match
+// as PhraseTable's phrases do: the longest word at a position, Latin letters case-insensitively
+// and only at word boundaries ("to" not in "total"). Most positions start no word: the first two
+// bytes settle that with two table reads; the rest compare only the words that share their first
+// three bytes.
+class LinkLexicon {
+ public:
+  struct Match {
+    std::size_t end;
+    LinkWord word;
+  };
+
+  void add(std::string_view phrase, LinkWord word) {
+    if (phrase.empty()) return;
+    Entry e{std::string(phrase), word, is_letter(fold(phrase.front())), is_letter(fold(phrase.back()))};
+    for (char& c : e.folded) c = static_cast<char>(fold(c));
+    entries_.push_back(std::move(e));
+    auto index = static_cast<std::uint32_t>(entries_.size() - 1);
+    // A one-byte word passes any second byte. Letters pass in both cases.
+    std::uint64_t bits = ~std::uint64_t{0};
+    if (phrase.size() > 1) bits = bit_of(static_cast<char>(fold(phrase[1]))) | bit_of(upper(phrase[1]));
+    second_bits_[fold(phrase[0])] |= bits;
+    second_bits_[static_cast<unsigned char>(upper(phrase[0]))] |= bits;
+    if (phrase.size() < 3) {
+      insert(short_words_, index);
+    } else {
+      insert(bucket(key_of(entries_.back().folded, 0)), index);
+    }
+  }
+
+  // False when no word starts at `i`: no UTF-8 continuation byte starts one (read_tsv checks
+  // the file is UTF-8), and no word's first two bytes are there.
+  bool may_start(std::string_view t, std::size_t i) const {
+    std::uint64_t bits = second_bits_[static_cast<unsigned char>(t[i])];
+    if (bits == 0) return false;
+    if (i + 1 >= t.size()) return true;
+    return (bits & bit_of(t[i + 1])) != 0;
+  }
+
+  // The longest word that starts exactly at `i`.
+  std::optional<Match> match_at(std::string_view t, std::size_t i) const {
+    if (!may_start(t, i)) return std::nullopt;
+    // Words of three bytes or more, then the shorter ones: longest first throughout.
+    if (i + 3 <= t.size()) {
+      if (int b = find_bucket(key_of(t, i)); b >= 0)
+        for (std::uint32_t k : buckets_[static_cast<std::size_t>(b)].words)
+          if (matches(t, i, entries_[k], 3)) return Match{i + entries_[k].folded.size(), entries_[k].word};
+    }
+    for (std::uint32_t k : short_words_)
+      if (matches(t, i, entries_[k], 0)) return Match{i + entries_[k].folded.size(), entries_[k].word};
+    return std::nullopt;
+  }
+
+ private:
+  struct Entry {
+    std::string folded;  // ASCII letters in lower case
+    LinkWord word;
+    bool letter_start, letter_end;  // must not continue a word before (after) it
+  };
+
+  static unsigned char fold(char c) {
+    return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+  }
+  static char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c & ~0x20) : c; }
+  static bool is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+  static bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  static std::uint64_t bit_of(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+  // The first three bytes at `i`, folded.
+  static std::uint32_t key_of(std::string_view s, std::size_t i) {
+    return std::uint32_t{fold(s[i])} << 16 | std::uint32_t{fold(s[i + 1])} << 8 | fold(s[i + 2]);
+  }
+
+  // Does `e` match at `i`? Its first `known` bytes are known to.
+  static bool matches(std::string_view t, std::size_t i, const Entry& e, std::size_t known) {
+    std::size_t n = e.folded.size();
+    if (i + n > t.size()) return false;
+    for (std::size_t k = known; k < n; ++k)
+      if (fold(t[i + k]) != static_cast<unsigned char>(e.folded[k])) return false;
+    if (e.letter_start && i > 0 && is_word_char(t[i - 1])) return false;
+    if (e.letter_end && i + n < t.size() && is_word_char(t[i + n])) return false;
+    return true;
+  }
+
+  // Keeps a list longest word first, in file order among words of one length.
+  void insert(std::vector<std::uint32_t>& words, std::uint32_t index) {
+    auto pos = std::find_if(words.begin(), words.end(),
+                            [&](std::uint32_t j) { return entries_[j].folded.size() < entries_[index].folded.size(); });
+    words.insert(pos, index);
+  }
+
+  // Buckets by three-byte key, in an open-addressed table at most half full.
+  static std::size_t slot_of(std::uint32_t key, std::size_t mask) { return (key * 2654435761u >> 8) & mask; }
+
+  // Index into buckets_ of the bucket for `key`, or -1.
+  int find_bucket(std::uint32_t key) const {
+    if (slots_.empty()) return -1;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = slot_of(key, mask);; s = (s + 1) & mask)
+      if (slots_[s] < 0 || buckets_[static_cast<std::size_t>(slots_[s])].key == key) return slots_[s];
+  }
+
+  std::vector<std::uint32_t>& bucket(std::uint32_t key) {
+    if (slots_.empty() || 2 * (buckets_.size() + 1) > slots_.size()) {
+      std::vector<int> slots(slots_.empty() ? 64 : 2 * slots_.size(), -1);
+      for (std::size_t b = 0; b < buckets_.size(); ++b) place(slots, buckets_[b].key, b);
+      slots_ = std::move(slots);
+    }
+    int b = find_bucket(key);
+    if (b >= 0) return buckets_[static_cast<std::size_t>(b)].words;
+    buckets_.push_back({key, {}});
+    place(slots_, key, buckets_.size() - 1);
+    return buckets_.back().words;
+  }
+
+  static void place(std::vector<int>& slots, std::uint32_t key, std::size_t b) {
+    std::size_t mask = slots.size() - 1;
+    std::size_t s = slot_of(key, mask);
+    while (slots[s] >= 0) s = (s + 1) & mask;
+    slots[s] = static_cast<int>(b);
+  }
+
+  struct Bucket {
+    std::uint32_t key;
+    std::vector<std::uint32_t> words;  // longest first
+  };
+
+  std::vector<Entry> entries_;
+  std::array<std::uint64_t, 256> second_bits_{};  // the second bytes (low six bits) of the words, by first byte
+  std::vector<Bucket> buckets_;
+  std::vector<int> slots_;                  // index into buckets_, -1 when empty
+  std::vector<std::uint32_t> short_words_;  // words of one or two bytes, longest first
 };
 
 const LinkLexicon& link_lexicon() {
@@ -39,24 +174,37 @@ const LinkLexicon& link_lexicon() {
       if (row.cells.size() > 2 && !row.cells[2].empty()) {
         std::from_chars(row.cells[2].data(), row.cells[2].data() + row.cells[2].size(), w.value);
       }
-      l.words.add(row.cells[0], w);
+      l.add(row.cells[0], w);
     }
     return l;
   }();
   return lex;
 }
 
-// What the linker needs to know of each mention, looked up once per mention.
-struct MentionInfo {
+// What the linker needs to know of an entity, the same for each of its mentions.
+struct EntityFacts {
   enum class Place : std::uint8_t { none, region, park, country };  // park: a park or a cluster
   Place place = Place::none;
-  bool aggregate = false;     // 国家高新区: the zones taken together
-  bool dateline = false;      // "BEIJING, Sept. 20 --": where the news was filed
-  bool counted_noun = false;  // 157家国家高新区: what a count right before it counts
+  bool aggregate = false;  // 国家高新区: the zones taken together
   std::optional<Kind> metric_kind;
 };
 
-std::optional<Kind> kind_from_name(const std::string& k) {
+// What the linker needs to know of each mention, looked up once per mention.
+struct MentionInfo : EntityFacts {
+  bool dateline = false;      // "BEIJING, Sept. 20 --": where the news was filed
+  bool counted_noun = false;  // 157家国家高新区: what a count right before it counts
+  // The last mention of each sort at or before this one (kNone: none yet).
+  std::size_t last_place, last_park, last_aggregate;
+};
+
+// The value of attribute `key`, as Entity::attribute gives it, without copying it.
+std::string_view attribute_of(const Entity& e, std::string_view key) {
+  for (const auto& [k, v] : e.attributes)
+    if (k == key) return v;
+  return {};
+}
+
+std::optional<Kind> kind_from_name(std::string_view k) {
   if (k == "money") return Kind::money;
   if (k == "percent") return Kind::percent;
   if (k == "count") return Kind::count;
@@ -71,6 +219,17 @@ bool kind_fits(const MentionInfo& m, Kind k) {
   return *m.metric_kind == k;
 }
 
+// A year (or date) as a whole number, as static_cast<int>(d.to_double()) gives it. Years are
+// small integers, exact without the text round trip to_double makes.
+int whole_part(const Decimal& d) {
+  std::int64_t v = d.mantissa();
+  if (d.exponent() >= 0 && d.exponent() <= 9 && v > -1'000'000'000 && v < 1'000'000'000) {
+    for (int e = 0; e < d.exponent() && v > -1'000'000'000 && v < 1'000'000'000; ++e) v *= 10;
+    if (v > -1'000'000'000 && v < 1'000'000'000) return static_cast<int>(v);
+  }
+  return static_cast<int>(d.to_double());
+}
+
 // Clause boundaries inside a sentence: commas and colons, Chinese and English.
 bool is_clause_break(char32_t c) { return c == ',' || c == U'、' || c == ':' || c == ';'; }
 
@@ -78,28 +237,56 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // How many mentions (or years) back a search within one sentence or clause may look: keeps
 // linking linear even on a megabyte "sentence" with no punctuation.
 constexpr std::size_t kLookback = 64;
+// How far past the end of a count the noun it counts may begin (300家企业).
+constexpr std::size_t kNounReach = 9;
 
+// How many leading elements of a sorted list come `before` a position, counted on from the
+// count at the previous position: the figures come in text order, so each list is walked once.
+template <class T, class Before>
+std::size_t count_before(const std::vector<T>& list, std::size_t& count, Before before) {
+  if (count > 0 && !before(list[count - 1])) count = 0;  // an earlier position: count again
+  while (count < list.size() && before(list[count])) ++count;
+  return count;
+}
+
+// The work is kept in proportion to the figures: link words are read only in sentences that
+// hold one, clause breaks and line breaks only as far forward as the figures reach, and every
+// search from a figure is bounded, so nothing is built over the whole text.
 class Linker {
  public:
+  // `qs` holds at least one figure.
   Linker(const LinkInput& in, const std::vector<Quantity>& qs) : in_(in), t_(in.text), qs_(qs), ms_(in.mentions) {
-    index_text();
     index_mentions();
     find_words();
     find_years();
   }
 
-  std::vector<Links> run() const {
+  std::vector<Links> run() {
     std::vector<Links> out(qs_.size());
+    Span previous_sentence{kNone, kNone};
+    std::size_t previous_words_before = 0;
+    // Counts carried from figure to figure.
+    std::size_t sentences = 0, mentions_to_begin = 0, mentions_to_end = 0, words = 0, years = 0;
     for (std::size_t i = 0; i < qs_.size(); ++i) {
       const Quantity& q = qs_[i];
-      Span sentence = sentence_of(q.span.begin);
-      Span clause = clause_of(q.span.begin, sentence);
-      out[i].subject = subject(q, sentence, clause);
-      out[i].industry = industry(q, sentence);
-      out[i].metric = metric(q, clause);
-      out[i].year = year(q, clause);
+      std::size_t b = q.span.begin, e = q.span.end;
+      std::size_t s = count_before(in_.sentences, sentences, [b](const Sentence& x) { return x.span.begin <= b; });
+      Span sentence = s > 0 && b < in_.sentences[s - 1].span.end ? in_.sentences[s - 1].span : Span{b, b};
+      Figure f{q,
+               sentence,
+               clause_of(b, sentence),
+               count_before(ms_, mentions_to_begin, [b](const EntityMatch& m) { return m.span.end <= b; }),
+               count_before(ms_, mentions_to_end, [e](const EntityMatch& m) { return m.span.end <= e; }),
+               count_before(words_, words, [b](const Word& w) { return w.span.begin < b; }),
+               count_before(years_, years, [b](const Year& y) { return y.token->number.span.end <= b; })};
+      out[i].subject = subject(f);
+      out[i].industry = industry(f);
+      out[i].metric = metric(f);
+      out[i].year = year(f);
+      if (i > 0 && changed_from(qs_[i - 1], previous_sentence, previous_words_before, f)) out[i].change_from = i - 1;
+      previous_sentence = f.sentence;
+      previous_words_before = f.words_before;
     }
-    changes(out);
     return out;
   }
 
@@ -107,110 +294,139 @@ class Linker {
   struct Word {
     Span span;
     LinkWord word;
+    std::array<std::size_t, kRoles> last_of_role;  // the last word of each role up to this one (kNone: none)
+  };
+
+  // A time expression, and the last one up to it that opens a clause (kNone: none yet).
+  struct Year {
+    const NumberToken* token;
+    std::size_t last_opening;
+    std::size_t next_in_year;  // the first from this one on that is an English year after "in " (kNone: none)
+  };
+
+  // A figure and where it stands.
+  struct Figure {
+    const Quantity& q;
+    Span sentence, clause;
+    std::size_t mentions_before_begin, mentions_before_end;  // mentions ending at or before its begin, end
+    std::size_t words_before;                                 // words beginning before it
+    std::size_t years_before;                                 // time expressions ending at or before it
   };
 
   // ---- indexes, built once ----------------------------------------------------------------
 
-  // Line starts and clause breaks, in one pass over the bytes: the breaks are ASCII
-  // (normalized text has no full-width commas) or 、 (E3 80 81).
-  void index_text() {
-    for (std::size_t i = 0; i < t_.size(); ++i) {
-      char c = t_[i];
-      if (c == '\n') {
-        line_starts_.push_back(i + 1);
-      } else if (c == ',' || c == ':' || c == ';') {
-        // A comma between digits groups thousands; it does not end a clause.
-        bool digit_comma = c == ',' && i > 0 && i + 1 < t_.size() && t_[i - 1] >= '0' && t_[i - 1] <= '9' &&
-                           t_[i + 1] >= '0' && t_[i + 1] <= '9';
-        if (!digit_comma) breaks_.push_back({i, i + 1});
-      } else if (c == '\xE3' && i + 2 < t_.size() && t_[i + 1] == '\x80' && t_[i + 2] == '\x81') {
-        breaks_.push_back({i, i + 3});
-        i += 2;
-      }
-    }
-  }
-
+  // Only the mentions up to the reach of the last figure are ever looked at (the mentions come
+  // in text order).
   void index_mentions() {
-    info_.resize(ms_.size());
-    std::unordered_map<const Entity*, MentionInfo> seen;  // entity facts, looked up once each
-    for (std::size_t i = 0; i < ms_.size(); ++i) {
-      const Entity& e = *ms_[i].entity;
-      auto [it, fresh] = seen.try_emplace(&e);
-      if (fresh) {
-        MentionInfo& f = it->second;
-        f.aggregate = e.attribute("aggregate") == "true";
-        if (e.type == EntityType::park || e.type == EntityType::cluster) f.place = MentionInfo::Place::park;
-        if (e.type == EntityType::region)
-          f.place = e.attribute("level") == "country" ? MentionInfo::Place::country : MentionInfo::Place::region;
-        if (e.type == EntityType::metric) f.metric_kind = kind_from_name(e.attribute("kind"));
-      }
-      MentionInfo& m = info_[i];
-      m = it->second;
-      std::string_view s = t_.substr(ms_[i].span.begin, ms_[i].span.size());
-      m.dateline = s.size() >= 4 && std::all_of(s.begin(), s.end(), [](char c) {
-                     return (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'';
-                   });
-      m.counted_noun = follows_count(ms_[i].span.begin);
-    }
-    // Prefix indexes: the last mention of each sort at or before position i.
-    last_place_.assign(ms_.size(), kNone);
-    last_park_.assign(ms_.size(), kNone);
-    last_aggregate_.assign(ms_.size(), kNone);
+    std::size_t reach = qs_.back().span.end + kNounReach;
+    std::size_t needed = ms_.size();
+    while (needed > 0 && ms_[needed - 1].span.begin > reach) --needed;
+    info_.resize(needed);
+    // Entity facts, looked up once per entity while it stays in this small cache.
+    struct Cached {
+      const Entity* entity = nullptr;
+      EntityFacts facts;
+    };
+    std::array<Cached, 64> cache{};
+    std::size_t counts = 0;  // figures ending at or before the mention
     std::size_t place = kNone, park = kNone, aggregate = kNone;
-    for (std::size_t i = 0; i < ms_.size(); ++i) {
-      const MentionInfo& m = info_[i];
+    for (std::size_t i = 0; i < needed; ++i) {
+      const Entity& e = *ms_[i].entity;
+      auto address = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&e));
+      Cached& c = cache[(address * 0x9E3779B97F4A7C15u) >> 58];  // 64 slots
+      if (c.entity != &e) c = {&e, facts_of(e)};
+      MentionInfo& m = info_[i];
+      static_cast<EntityFacts&>(m) = c.facts;
+      std::size_t b = ms_[i].span.begin, size = ms_[i].span.size();
+      m.dateline = size >= 4 && std::all_of(t_.data() + b, t_.data() + b + size, [](char ch) {
+                     return (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '\'';
+                   });
+      m.counted_noun = follows_count(b, counts);
+      // Prefix indexes: the last mention of each sort at or before this one.
       bool usable = !m.dateline;
-      if (usable && !m.counted_noun && (m.place == MentionInfo::Place::park || m.place == MentionInfo::Place::region))
+      if (usable && !m.counted_noun && (m.place == EntityFacts::Place::park || m.place == EntityFacts::Place::region))
         place = i;
-      if (usable && m.place == MentionInfo::Place::park) (m.aggregate ? aggregate : park) = i;
-      last_place_[i] = place;
-      last_park_[i] = park;
-      last_aggregate_[i] = aggregate;
+      if (usable && m.place == EntityFacts::Place::park) (m.aggregate ? aggregate : park) = i;
+      m.last_place = place;
+      m.last_park = park;
+      m.last_aggregate = aggregate;
     }
   }
 
-  // Does a count end just before `pos`, with no comma between (157家国家高新区)?
-  bool follows_count(std::size_t pos) const {
-    auto it = std::upper_bound(qs_.begin(), qs_.end(), pos,
-                               [](std::size_t p, const Quantity& q) { return p < q.span.end; });
-    if (it == qs_.begin()) return false;
-    const Quantity& q = *std::prev(it);
+  static EntityFacts facts_of(const Entity& e) {
+    EntityFacts f;
+    f.aggregate = attribute_of(e, "aggregate") == "true";
+    if (e.type == EntityType::park || e.type == EntityType::cluster) f.place = EntityFacts::Place::park;
+    if (e.type == EntityType::region)
+      f.place = attribute_of(e, "level") == "country" ? EntityFacts::Place::country : EntityFacts::Place::region;
+    if (e.type == EntityType::metric) f.metric_kind = kind_from_name(attribute_of(e, "kind"));
+    return f;
+  }
+
+  // Does a count end just before `pos`, with no comma between (157家国家高新区)? `counts`: the
+  // number of figures ending at or before the previous `pos`, carried forward as the mentions
+  // advance.
+  bool follows_count(std::size_t pos, std::size_t& counts) const {
+    if (counts > 0 && qs_[counts - 1].span.end > pos) counts = 0;  // gone back: count again
+    while (counts < qs_.size() && qs_[counts].span.end <= pos) ++counts;
+    if (counts == 0) return false;
+    const Quantity& q = qs_[counts - 1];
     if (q.kind != Kind::count || pos - q.span.end > 6) return false;
     std::string_view gap = t_.substr(q.span.end, pos - q.span.end);
     return gap.find(',') == std::string_view::npos && gap.find("。") == std::string_view::npos;
   }
 
-  // Link words are looked for only in sentences that hold a figure.
+  // Link words are looked for only in sentences that hold a figure, and there only up to the
+  // last figure: every lookup ends at a figure of the sentence, except those that look 3 bytes
+  // back from a figure, which may reach into the sentence before it (the whole sentence is read
+  // when the next figure starts that close to its end). Matching runs from the start of the
+  // sentence, as which words match depends on the words before them.
   void find_words() {
     const LinkLexicon& lex = link_lexicon();
+    std::array<std::size_t, kRoles> last_of_role;
+    last_of_role.fill(kNone);
     std::size_t qi = 0;
     for (const Sentence& s : in_.sentences) {
       while (qi < qs_.size() && qs_[qi].span.begin < s.span.begin) ++qi;
       if (qi == qs_.size() || qs_[qi].span.begin >= s.span.end) continue;
-      for (std::size_t i = s.span.begin; i < s.span.end;) {
-        if (auto m = lex.words.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(m->begin, m->end)) {
-          words_.push_back({{m->begin, m->end}, *m->payload});
-          i = m->end;
-          continue;
+      while (qi < qs_.size() && qs_[qi].span.begin < s.span.end) ++qi;
+      std::size_t until = qs_[qi - 1].span.begin;
+      if (qi < qs_.size() && qs_[qi].span.begin <= s.span.end + 3) until = s.span.end;
+      // Stepping by bytes rather than code points visits the same word starts: no word starts
+      // with a continuation byte.
+      for (std::size_t i = s.span.begin; i < until;) {
+        if (lex.may_start(t_, i)) {
+          if (auto m = lex.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(i, m->end)) {
+            last_of_role[static_cast<std::size_t>(m->word.role)] = words_.size();
+            words_.push_back({{i, m->end}, m->word, last_of_role});
+            i = m->end;
+            continue;
+          }
         }
-        i += decode_utf8(t_, i).len;
+        ++i;
       }
     }
   }
 
   void find_years() {
-    for (const NumberToken& n : in_.numbers) {
-      if (n.number.status != NumberStatus::ok) continue;
-      if (n.number.kind == NumberKind::year || n.number.kind == NumberKind::period ||
-          (n.number.kind == NumberKind::date && !n.number.value.is_zero())) {
-        years_.push_back(&n);
-      }
-    }
-    last_opening_.assign(years_.size(), kNone);
+    auto is_year = [](const NumberToken& n) {
+      return n.number.status == NumberStatus::ok &&
+             (n.number.kind == NumberKind::year || n.number.kind == NumberKind::period ||
+              (n.number.kind == NumberKind::date && !n.number.value.is_zero()));
+    };
+    years_.reserve(static_cast<std::size_t>(std::count_if(in_.numbers.begin(), in_.numbers.end(), is_year)));
     std::size_t last = kNone;
-    for (std::size_t i = 0; i < years_.size(); ++i) {
-      if (opens_clause(years_[i]->number.span.begin)) last = i;
-      last_opening_[i] = last;
+    for (const NumberToken& n : in_.numbers) {
+      if (!is_year(n)) continue;
+      if (opens_clause(n.number.span.begin)) last = years_.size();
+      years_.push_back({&n, last, kNone});
+    }
+    std::size_t next = kNone;
+    for (std::size_t j = years_.size(); j-- > 0;) {
+      const Span& s = years_[j].token->number.span;
+      if (years_[j].token->number.kind == NumberKind::year && s.begin >= 3 && t_.substr(s.begin - 3, 3) == "in ")
+        next = j;
+      years_[j].next_in_year = next;
     }
   }
 
@@ -228,58 +444,102 @@ class Linker {
     return k < ms_.size() && ms_[k].span.begin < e;
   }
 
-  // The words of a role in [b, e), last first.
-  const Word* last_word(WordRole role, std::size_t b, std::size_t e) const {
-    auto it = std::lower_bound(words_.begin(), words_.end(), e, [](const Word& w, std::size_t p) { return w.span.begin < p; });
-    while (it != words_.begin()) {
-      --it;
-      if (it->span.begin < b) break;
-      if (it->word.role == role && it->span.end <= e) return &*it;
+  // The last word of a role in [b, e); the words that begin before e are the first `n`. Every
+  // search ends at a figure, whose `n` is counted once. Words do not overlap, so only the last
+  // of the `n` may run past e, and the last word of the role before it is the answer if it
+  // begins at b or later.
+  const Word* last_word(WordRole role, std::size_t b, std::size_t e, std::size_t n) const {
+    if (n > 0 && words_[n - 1].span.end > e) --n;
+    if (n == 0) return nullptr;
+    std::size_t k = words_[n - 1].last_of_role[static_cast<std::size_t>(role)];
+    return k != kNone && words_[k].span.begin >= b ? &words_[k] : nullptr;
+  }
+
+  // The last word of a role in [b, the figure).
+  const Word* last_word(WordRole role, std::size_t b, const Figure& f) const {
+    return last_word(role, b, f.q.span.begin, f.words_before);
+  }
+
+  // The first clause break (a comma, colon or 、; not a comma between digits, which groups
+  // thousands) that begins in [from, limit). The breaks are ASCII (normalized text has no
+  // full-width commas) or 、 (E3 80 81).
+  Span find_break(std::size_t from, std::size_t limit) const {
+    static constexpr std::array<bool, 256> may_break = [] {
+      std::array<bool, 256> a{};
+      a[','] = a[':'] = a[';'] = a[0xE3] = true;
+      return a;
+    }();
+    for (std::size_t i = from; i < limit; ++i) {
+      char c = t_[i];
+      if (!may_break[static_cast<unsigned char>(c)]) continue;
+      if (c == ',' || c == ':' || c == ';') {
+        bool digit_comma = c == ',' && i > 0 && i + 1 < t_.size() && t_[i - 1] >= '0' && t_[i - 1] <= '9' &&
+                           t_[i + 1] >= '0' && t_[i + 1] <= '9';
+        if (!digit_comma) return {i, i + 1};
+      } else if (i + 2 < t_.size() && t_[i + 1] == '\x80' && t_[i + 2] == '\x81') {
+        return {i, i + 3};
+      }
     }
-    return nullptr;
+    return {kNone, kNone};
   }
 
-  Span sentence_of(std::size_t pos) const {
-    const auto& ss = in_.sentences;
-    auto it = std::upper_bound(ss.begin(), ss.end(), pos, [](std::size_t p, const Sentence& s) { return p < s.span.begin; });
-    if (it != ss.begin() && pos < std::prev(it)->span.end) return std::prev(it)->span;
-    return {pos, pos};
-  }
-
-  Span clause_of(std::size_t pos, Span sentence) const {
-    auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos, [](const Span& b, std::size_t p) { return b.begin < p; });
-    std::size_t b = it == breaks_.begin() ? sentence.begin : std::max(sentence.begin, std::prev(it)->end);
-    std::size_t e = it == breaks_.end() ? sentence.end : std::min(sentence.end, it->begin);
+  // The clause around `pos`: between the last break before it and the next one, within its
+  // sentence. The figures come in text order, so the breaks of a sentence are read forward
+  // once, only as far as its last figure's clause.
+  Span clause_of(std::size_t pos, Span sentence) {
+    if (sentence.begin != clause_sentence_.begin || sentence.end != clause_sentence_.end || pos < clause_pos_) {
+      clause_sentence_ = sentence;
+      prev_break_end_ = 0;
+      // From two bytes back: a 、 that starts before the sentence may still end inside it.
+      next_break_ = find_break(sentence.begin >= 2 ? sentence.begin - 2 : 0, sentence.end);
+    }
+    clause_pos_ = pos;
+    while (next_break_.begin < pos) {  // kNone when there is none
+      prev_break_end_ = next_break_.end;
+      next_break_ = find_break(next_break_.end, sentence.end);
+    }
+    std::size_t b = std::max(sentence.begin, prev_break_end_);
+    std::size_t e = std::min(sentence.end, next_break_.begin);
     return {b, std::max(b, e)};
   }
 
-  std::size_t paragraph_begin(std::size_t pos) const {
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
-    return it == line_starts_.begin() ? 0 : *std::prev(it);
+  // Start of the line holding `pos`. Lines are read forward as the figures advance.
+  std::size_t paragraph_begin(std::size_t pos) {
+    if (pos < lines_read_) lines_read_ = line_begin_ = 0;
+    while (lines_read_ < pos) {
+      const void* nl = std::memchr(t_.data() + lines_read_, '\n', pos - lines_read_);
+      if (!nl) {
+        lines_read_ = pos;
+        break;
+      }
+      line_begin_ = lines_read_ = static_cast<std::size_t>(static_cast<const char*>(nl) - t_.data()) + 1;
+    }
+    return line_begin_;
   }
 
-  // The place named last in [floor, pos): parks and clusters before regions, the country only
-  // when nothing else is there.
-  std::optional<std::size_t> place_within(std::size_t floor, std::size_t pos) const {
+  // The place named last in [floor, the figure): parks and clusters before regions, the
+  // country only when nothing else is there.
+  std::optional<std::size_t> place_within(std::size_t floor, const Figure& f) const {
     std::optional<std::size_t> region, country;
-    std::size_t k = mentions_before(pos);
+    std::size_t k = f.mentions_before_begin;
     for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
       --k;
       if (ms_[k].span.begin < floor) break;
       const MentionInfo& m = info_[k];
       if (m.dateline || m.counted_noun) continue;
-      if (m.place == MentionInfo::Place::park) return k;
-      if (m.place == MentionInfo::Place::region && !region) region = k;
-      if (m.place == MentionInfo::Place::country && !country) country = k;
+      if (m.place == EntityFacts::Place::park) return k;
+      if (m.place == EntityFacts::Place::region && !region) region = k;
+      if (m.place == EntityFacts::Place::country && !country) country = k;
     }
     return region ? region : country;
   }
 
   // The park an anaphor refers to: the last one named, or the zones taken together ("the zones").
-  std::optional<std::size_t> referent(const Word* anaphor, std::size_t pos) const {
-    std::size_t k = mentions_before(pos);
+  std::optional<std::size_t> referent(const Word* anaphor, const Figure& f) const {
+    std::size_t k = f.mentions_before_begin;
     if (!anaphor || k == 0) return std::nullopt;
-    std::size_t r = (anaphor->word.value == 1 ? last_aggregate_ : last_park_)[k - 1];
+    const MentionInfo& last = info_[k - 1];
+    std::size_t r = anaphor->word.value == 1 ? last.last_aggregate : last.last_park;
     return r == kNone ? std::nullopt : std::optional<std::size_t>(r);
   }
 
@@ -289,52 +549,55 @@ class Linker {
 
   // ---- the rules --------------------------------------------------------------------------
 
-  LinkedEntity subject(const Quantity& q, Span sentence, Span clause) const {
+  LinkedEntity subject(const Figure& f) const {
+    const Quantity& q = f.q;
     // 157家国家高新区: a count of a whole class of places is about that class.
     if (q.kind == Kind::count) {
-      for (std::size_t k = mentions_before(q.span.end); k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
+      for (std::size_t k = f.mentions_before_end; k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
         if (info_[k].aggregate) return entity(k, 0.9);
     }
-    std::size_t pos = q.span.begin;
     // The clause names its own place (带动中山市实现806亿元), parks before regions (the
     // Lanzhou High-tech Zone in Gansu province moved up 12 places).
-    if (auto k = place_within(clause.begin, pos); k && info_[*k].place != MentionInfo::Place::country) return entity(k, 0.9);
-    if (auto k = referent(last_word(WordRole::anaphor, clause.begin, pos), pos)) return entity(k, 0.75);
-    if (auto k = place_within(sentence.begin, pos)) return entity(k, 0.8);
-    if (auto k = referent(last_word(WordRole::anaphor, sentence.begin, pos), pos)) return entity(k, 0.7);
+    if (auto k = place_within(f.clause.begin, f); k && info_[*k].place != EntityFacts::Place::country)
+      return entity(k, 0.9);
+    if (auto k = referent(last_word(WordRole::anaphor, f.clause.begin, f), f)) return entity(k, 0.75);
+    if (auto k = place_within(f.sentence.begin, f)) return entity(k, 0.8);
+    if (auto k = referent(last_word(WordRole::anaphor, f.sentence.begin, f), f)) return entity(k, 0.7);
     // The place the text was last about.
-    std::size_t k = mentions_before(pos);
-    if (k > 0 && last_place_[k - 1] != kNone) return entity(last_place_[k - 1], 0.5);
+    std::size_t k = f.mentions_before_begin;
+    if (k > 0 && info_[k - 1].last_place != kNone) return entity(info_[k - 1].last_place, 0.5);
     return {};
   }
 
-  LinkedEntity industry(const Quantity& q, Span sentence) const {
-    std::size_t k = mentions_before(q.span.begin);
+  LinkedEntity industry(const Figure& f) const {
+    const Quantity& q = f.q;
+    std::size_t k = f.mentions_before_begin;
     for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
       --k;
-      if (ms_[k].span.begin < sentence.begin) break;
+      if (ms_[k].span.begin < f.sentence.begin) break;
       if (ms_[k].entity->type == EntityType::industry) return entity(k, 0.7);
     }
     // "more than 200 biomedical companies": the industry inside the counted noun phrase.
     if (q.kind == Kind::count && q.unit_span.size() > 0) {
-      for (std::size_t j = mentions_before(q.span.end); j < ms_.size() && ms_[j].span.end <= q.unit_span.end; ++j)
+      for (std::size_t j = f.mentions_before_end; j < ms_.size() && ms_[j].span.end <= q.unit_span.end; ++j)
         if (ms_[j].entity->type == EntityType::industry) return entity(j, 0.7);
     }
     return {};
   }
 
-  LinkedEntity metric(const Quantity& q, Span clause) const {
+  LinkedEntity metric(const Figure& f) const {
+    const Quantity& q = f.q;
     // Counts: the noun they count first (300家企业, 9家上市公司), then the words before.
     if (q.kind == Kind::count) {
-      for (std::size_t j = mentions_before(q.span.end); j < ms_.size() && ms_[j].span.begin <= q.span.end + 9; ++j) {
-        if (ms_[j].entity->type == EntityType::metric && ms_[j].span.end <= clause.end && kind_fits(info_[j], q.kind))
+      for (std::size_t j = f.mentions_before_end; j < ms_.size() && ms_[j].span.begin <= q.span.end + kNounReach; ++j) {
+        if (ms_[j].entity->type == EntityType::metric && ms_[j].span.end <= f.clause.end && kind_fits(info_[j], q.kind))
           return entity(j, 0.8);
       }
     }
-    std::size_t k = mentions_before(q.span.begin);
+    std::size_t k = f.mentions_before_begin;
     for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
       --k;
-      if (ms_[k].span.begin < clause.begin) break;
+      if (ms_[k].span.begin < f.clause.begin) break;
       if (ms_[k].entity->type == EntityType::metric && kind_fits(info_[k], q.kind)) return entity(k, 0.8);
     }
     return {};
@@ -343,42 +606,42 @@ class Linker {
   // A year or relative year that opens a clause (2021年区内…, 截至2017年年底, In 2021) sets
   // the year of what follows in its paragraph, until another one does. 迄今, 目前, so far say the
   // figure is a running total: no year.
-  std::optional<int> year(const Quantity& q, Span clause) const {
-    if (last_word(WordRole::no_year, clause.begin, q.span.begin)) return std::nullopt;
+  std::optional<int> year(const Figure& f) {
+    const Quantity& q = f.q;
+    const Span& clause = f.clause;
+    if (last_word(WordRole::no_year, clause.begin, f)) return std::nullopt;
     // In the figure's own clause, before it.
-    auto it = std::upper_bound(years_.begin(), years_.end(), q.span.begin,
-                               [](std::size_t p, const NumberToken* y) { return p < y->number.span.end; });
-    std::size_t before = static_cast<std::size_t>(it - years_.begin());
+    std::size_t before = f.years_before;
     for (std::size_t j = before, n = 0; j > 0 && n < kLookback; ++n) {
       --j;
-      if (years_[j]->number.span.begin < clause.begin) break;
-      if (auto v = year_value(*years_[j], q)) return v;
+      if (years_[j].token->number.span.begin < clause.begin) break;
+      if (auto v = year_value(*years_[j].token, f)) return v;
     }
     // "revenue of 1.3 trillion yuan in 2022": an English year right after, in the same clause.
-    for (std::size_t j = before; j < years_.size() && years_[j]->number.span.end <= clause.end; ++j) {
-      const Span& s = years_[j]->number.span;
-      if (years_[j]->number.kind == NumberKind::year && s.begin >= 3 && t_.substr(s.begin - 3, 3) == "in ")
-        return static_cast<int>(years_[j]->number.value.to_double());
+    if (before < years_.size()) {
+      std::size_t j = years_[before].next_in_year;
+      if (j != kNone && years_[j].token->number.span.end <= clause.end) return whole_part(years_[j].token->number.value);
     }
-    if (const Word* w = last_word(WordRole::relative_year, clause.begin, q.span.begin); w && in_.document_year)
+    if (const Word* w = last_word(WordRole::relative_year, clause.begin, f); w && in_.document_year)
       return *in_.document_year + w->word.value;
     // A clause-opening year earlier in the paragraph.
-    if (before == 0 || last_opening_[before - 1] == kNone) return std::nullopt;
-    const NumberToken& topic = *years_[last_opening_[before - 1]];
+    if (before == 0 || years_[before - 1].last_opening == kNone) return std::nullopt;
+    const NumberToken& topic = *years_[years_[before - 1].last_opening].token;
     if (topic.number.span.begin < paragraph_begin(q.span.begin)) return std::nullopt;
-    return year_value(topic, q);
+    return year_value(topic, f);
   }
 
   // The year a time expression gives the figure. A period (1997-2017年) gives years only to the
   // two ends of a change: 从X增加到Y makes X of 1997 and Y of 2017.
-  std::optional<int> year_value(const NumberToken& y, const Quantity& q) const {
-    if (y.number.kind != NumberKind::period || !y.number.value_max) return static_cast<int>(y.number.value.to_double());
-    const Word* from = last_word(WordRole::change_from, y.number.span.end, q.span.begin);
-    const Word* to = last_word(WordRole::change_to, y.number.span.end, q.span.begin);
+  std::optional<int> year_value(const NumberToken& y, const Figure& f) const {
+    if (y.number.kind != NumberKind::period || !y.number.value_max) return whole_part(y.number.value);
+    const Quantity& q = f.q;
+    const Word* from = last_word(WordRole::change_from, y.number.span.end, f);
+    const Word* to = last_word(WordRole::change_to, y.number.span.end, f);
     const Word* last = !from ? to : !to ? from : (from->span.begin > to->span.begin ? from : to);
     if (!last || q.span.begin - last->span.end > 3) return std::nullopt;
     const Decimal& v = last == from ? y.number.value : *y.number.value_max;
-    return static_cast<int>(v.to_double());
+    return whole_part(v);
   }
 
   // Only blanks, 在 截至 于, or English "In", "By the end of", "In March" stand between the
@@ -398,8 +661,10 @@ class Linker {
       } else if (is_ascii_alpha(c)) {
         std::size_t b = p;
         while (b > 0 && p - b < 12 && is_ascii_alpha(static_cast<unsigned char>(t_[b - 1]))) --b;
-        std::string word(t_.substr(b, i - b));
-        for (char& ch : word) ch = ascii_lower(ch);
+        char lower[16];  // the word is at most 13 letters
+        std::size_t n = i - b;
+        for (std::size_t k = 0; k < n; ++k) lower[k] = ascii_lower(t_[b + k]);
+        std::string_view word(lower, n);
         if (std::find(std::begin(lead_words), std::end(lead_words), word) == std::end(lead_words)) return false;
         i = b;
       } else {
@@ -409,16 +674,14 @@ class Linker {
     return i == 0;
   }
 
-  // 从 X 增加到 Y / from X to Y: Y changed from X.
-  void changes(std::vector<Links>& out) const {
-    for (std::size_t i = 0; i + 1 < qs_.size(); ++i) {
-      const Quantity& a = qs_[i];
-      const Quantity& b = qs_[i + 1];
-      if (a.kind != b.kind || sentence_of(a.span.begin).begin != sentence_of(b.span.begin).begin) continue;
-      const Word* from = last_word(WordRole::change_from, a.span.begin > 3 ? a.span.begin - 3 : 0, a.span.begin);
-      const Word* to = last_word(WordRole::change_to, a.span.end, b.span.begin);
-      if (from && to) out[i + 1].change_from = i;
-    }
+  // 从 X 增加到 Y / from X to Y: figure b changed from a, the figure just before it in its
+  // sentence (a_words_before: the words that begin before a).
+  bool changed_from(const Quantity& a, Span a_sentence, std::size_t a_words_before, const Figure& b) const {
+    if (a.kind != b.q.kind || a_sentence.begin != b.sentence.begin) return false;
+    const Word* from =
+        last_word(WordRole::change_from, a.span.begin > 3 ? a.span.begin - 3 : 0, a.span.begin, a_words_before);
+    const Word* to = last_word(WordRole::change_to, a.span.end, b);
+    return from && to;
   }
 
   const LinkInput& in_;
@@ -426,17 +689,19 @@ class Linker {
   const std::vector<Quantity>& qs_;
   const std::vector<EntityMatch>& ms_;
   std::vector<MentionInfo> info_;
-  std::vector<std::size_t> last_place_, last_park_, last_aggregate_;
-  std::vector<std::size_t> line_starts_;
-  std::vector<Span> breaks_;
   std::vector<Word> words_;
-  std::vector<const NumberToken*> years_;
-  std::vector<std::size_t> last_opening_;
+  std::vector<Year> years_;
+  // Where clause_of and paragraph_begin have read to.
+  Span clause_sentence_{kNone, kNone};
+  std::size_t clause_pos_ = 0, prev_break_end_ = 0;
+  Span next_break_{kNone, kNone};
+  std::size_t lines_read_ = 0, line_begin_ = 0;
 };
 
 }  // namespace
 
 std::vector<Links> link(const LinkInput& in, const std::vector<Quantity>& quantities) {
+  if (quantities.empty()) return {};
   return Linker(in, quantities).run();
 }
 
@@ -444,7 +709,7 @@ std::optional<int> dateline_year(const std::vector<NumberToken>& numbers) {
   constexpr std::size_t kDatelineBytes = 400;
   for (const NumberToken& n : numbers) {
     if (n.number.span.begin > kDatelineBytes) break;
-    if (n.number.kind == NumberKind::date && !n.number.value.is_zero()) return static_cast<int>(n.number.value.to_double());
+    if (n.number.kind == NumberKind::date && !n.number.value.is_zero()) return whole_part(n.number.value);
   }
   return std::nullopt;
 }
