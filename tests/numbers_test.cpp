@@ -1,10 +1,13 @@
 // The number grammar, one form at a time and in running text.
+#include <algorithm>
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "catch.hpp"
 #include "econind/numbers.hpp"
+#include "numbers/scanner.hpp"
 
 using econind::NumberKind;
 using econind::NumberStatus;
@@ -311,4 +314,74 @@ TEST_CASE("English dates and years in running text", "[numbers]") {
   CHECK(ns[2].value.to_string() == "1991");
   CHECK(ns[3].kind == K::ordinal);
   CHECK(ns[3].value.to_string() == "19");
+}
+
+namespace {
+
+// The text of each number scan_numbers finds.
+std::vector<std::string> numbers_in(const std::string& text) {
+  std::vector<std::string> seen;
+  for (auto& n : econind::scan_numbers(text)) seen.push_back(text.substr(n.span.begin, n.span.end - n.span.begin));
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("English number words are found in any case, and only as whole words", "[numbers]") {
+  // The scanner passes over words by their first two letters and length before it parses any.
+  CHECK(numbers_in("The Five-Year Plan: TWENTY firms, Twenty-seven parks, a hundred plants, A dozen labs, "
+                   "there were forty-two and a half, for the first time, THIRTEENTH place, seventeen thousand, "
+                   "one hundred and five, fivefold, often, anyone, tens, thirds.") ==
+        std::vector<std::string>{"Five", "TWENTY", "Twenty-seven", "a hundred", "A dozen", "forty-two and a half",
+                                 "first", "THIRTEENTH", "seventeen thousand", "one hundred and five"});
+}
+
+TEST_CASE("numerals inside set phrases are no numbers, next to them they are", "[numbers]") {
+  CHECK(numbers_in("十四五规划，一带一路，第一线，一成不变，九成九") == std::vector<std::string>{});
+  CHECK(numbers_in("统一市场有一百二十家，三位一体之外还有十一家") ==
+        std::vector<std::string>{"一", "一百二十", "十一"});
+}
+
+TEST_CASE("calendar shapes are matched exactly as their regular expressions match them", "[numbers]") {
+  // The scanner matches dates, years, periods and times by hand; the regular expressions in
+  // scanner_patterns() define them. Random strings of digit runs and the separators the
+  // patterns know, half of them starting like a date, must get the same match from both.
+  namespace d = econind::detail;
+  const std::vector<std::string> digits = {"0",  "1",  "2",  "9",  "00", "01", "09",  "10",   "12",   "13",   "19",
+                                           "20", "23", "24", "29", "30", "31", "32",  "59",   "60",   "99",   "123",
+                                           "1899", "1999", "2021", "2100", "20215"};
+  const std::vector<std::string> separators = {"",  "-", "/",  ".",  ":",  " ",  "年", "月", "日", "号", "至",
+                                               "到", "–", "—", "~", "度", " 年", "年度", "x", "  ", "－"};
+  const std::vector<std::string> date_separators = {"-", "/", ".", "年", "月", "日", "号"};
+  std::mt19937 rng(20240229);
+  auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  const std::vector<std::string> names = {"date_ymd",   "date_ym_cn", "period", "year_cn",
+                                          "date_md_cn", "date_d_cn",  "clock"};
+  std::vector<d::ScannerPattern> shapes;
+  for (const auto& p : d::scanner_patterns())
+    if (std::find(names.begin(), names.end(), p.name) != names.end()) shapes.push_back(p);
+  REQUIRE(shapes.size() == names.size());
+  std::vector<std::size_t> matches(shapes.size(), 0);
+  for (int k = 0; k < 200'000; ++k) {
+    bool date_like = rng() % 2;
+    std::string text;
+    for (int part = 0, parts = 1 + static_cast<int>(rng() % 4); part < parts; ++part) {
+      text += date_like && part == 0 ? pick({"2021", "1899", "2021"}) : pick(digits);
+      text += pick(date_like ? date_separators : separators);
+    }
+    if (rng() % 3 == 0) text += pick(digits);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+      auto by_hand = d::match_calendar_shape(shapes[i].name, text, 0);
+      if (by_hand != d::match_scanner_pattern(shapes[i], text, 0)) {
+        INFO(shapes[i].name << " on " << text);
+        CHECK(by_hand == d::match_scanner_pattern(shapes[i], text, 0));
+      }
+      matches[i] += by_hand ? 1 : 0;
+    }
+  }
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    INFO(shapes[i].name);
+    CHECK(matches[i] > 300);  // every shape was matched, not only missed
+  }
+  CHECK_FALSE(d::match_calendar_shape("phone_number", "13812345678", 0));
 }

@@ -1,5 +1,6 @@
 #include "numbers/grammar.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "numbers/lexicon.hpp"
@@ -28,7 +29,13 @@ bool is_digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i
 bool is_alpha_at(std::string_view t, std::size_t i) {
   return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
 }
-bool starts_with(std::string_view t, std::size_t i, std::string_view s) { return t.substr(i, s.size()) == s; }
+// Byte by byte: most tests fail on the first byte, sooner than a call to memcmp returns.
+bool starts_with(std::string_view t, std::size_t i, std::string_view s) {
+  if (i > t.size() || t.size() - i < s.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (t[i + k] != s[k]) return false;
+  return true;
+}
 
 std::size_t skip_digits(std::string_view t, std::size_t i) {
   while (is_digit_at(t, i)) ++i;
@@ -312,6 +319,11 @@ struct EnglishResult {
   Decimal scale{1};
 };
 
+// An article that may stand for "one" before a number word: "a hundred", "a dozen".
+bool article_at(std::string_view t, std::size_t at) {
+  return starts_with(t, at, "a ") || starts_with(t, at, "A ") || starts_with(t, at, "an ");
+}
+
 std::optional<EnglishResult> read_english(std::string_view t, std::size_t pos, const NumberLexicon& lex) {
   Arith ar;
   Decimal total, group;
@@ -328,7 +340,7 @@ std::optional<EnglishResult> read_english(std::string_view t, std::size_t pos, c
       else ++at;
     }
     // "a hundred", "a dozen", "an estimated" is not ours
-    if (last == Last::none && (starts_with(t, at, "a ") || starts_with(t, at, "A ") || starts_with(t, at, "an "))) {
+    if (last == Last::none && article_at(t, at)) {
       std::size_t after = at + (t[at + 1] == 'n' ? 3 : 2);
       auto w = word_at(after);
       if (!w || (w->payload->role != NumeralRole::en_hundred && w->payload->role != NumeralRole::en_scale &&
@@ -453,7 +465,11 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
       n.span.end = sc->first;
       return tok;
     }
-    // Chinese scale words and approximation marks may follow: 1.42亿, 200多亿, 3万4000.
+    // Chinese scale words and approximation marks may follow: 1.42亿, 200多亿, 3万4000. Only a
+    // numeral or an inner qualifier continues the number, so most numbers need no ChineseReader.
+    bool may_continue = a.end < t.size() && (lex.chinese_numeral(decode_utf8(t, a.end).cp) ||
+                                             lex.inner_qualifiers.match_at(t, a.end));
+    if (!may_continue) return tok;
     ChineseReader cr(t, lex, opts);
     auto c = cr.read(pos, &a);
     if (c && c->end > a.end) {
@@ -628,15 +644,53 @@ std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string
 
 bool in_stop_phrase(std::string_view t, std::size_t pos) {
   const NumberLexicon& lex = number_lexicon();
-  // Try every phrase start up to the longest phrase's length back from pos.
-  std::size_t start = pos;
-  for (std::size_t back = 0; back <= lex.longest_stop_phrase && start <= pos; ++back) {
-    if (auto m = lex.stop_phrases.match_at(t, start); m && m->end > pos) return true;
-    if (start == 0) break;
-    start = prev_cp_start(t, start);
-    if (pos - start > lex.longest_stop_phrase) break;
+  auto fold = [](char32_t cp) {
+    return cp < 0x80 ? static_cast<char32_t>(NumberLexicon::ascii_fold(static_cast<unsigned char>(cp))) : cp;
+  };
+  // The code point at `i`, read without the checks of decode_utf8: where a phrase matches the
+  // text is valid UTF-8, so elsewhere a wrong value only fails to match, as it should.
+  auto cp_at = [&](std::size_t i) -> char32_t {
+    auto b = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) & 0x3Fu : 0u; };
+    auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) return fold(c);
+    if (c < 0xE0) return (c & 0x1Fu) << 6 | b(1);
+    if (c < 0xF0) return (c & 0x0Fu) << 12 | b(1) << 6 | b(2);
+    return (c & 0x07u) << 18 | b(1) << 12 | b(2) << 6 | b(3);
+  };
+  Decoded here = decode_utf8(t, pos);
+  // The characters around `pos` rule out nearly every phrase before any comparison.
+  char32_t ch = fold(here.cp);
+  char32_t before = pos > 0 ? cp_at(prev_cp_start(t, pos)) : 0;
+  char32_t after = pos + here.len < t.size() ? cp_at(pos + here.len) : 0;
+  if (lex.stop_pairs_complete && !lex.may_be_stop_pair(before, ch) && !lex.may_be_stop_pair(ch, after)) return false;
+  auto occ = std::lower_bound(lex.stop_occurrences.begin(), lex.stop_occurrences.end(), ch,
+                              [](const NumberLexicon::StopOccurrence& o, char32_t c) { return o.ch < c; });
+  auto word_char = [&](std::size_t i) { return is_ascii_alpha(static_cast<unsigned char>(t[i])) || is_digit_at(t, i); };
+  for (; occ != lex.stop_occurrences.end() && occ->ch == ch; ++occ) {
+    if ((occ->before && occ->before != before) || (occ->after && occ->after != after) || occ->offset > pos) continue;
+    const std::string& p = lex.stop_phrases[occ->phrase];
+    std::size_t b = pos - occ->offset, e = b + p.size();
+    if (e > t.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < p.size() && same; ++i)
+      same = NumberLexicon::ascii_fold(static_cast<unsigned char>(t[b + i])) ==
+             NumberLexicon::ascii_fold(static_cast<unsigned char>(p[i]));
+    if (!same) continue;
+    // A phrase that begins (ends) with a letter must not continue a word before (after) it.
+    if (is_ascii_alpha(static_cast<unsigned char>(p.front())) && b > 0 && word_char(b - 1)) continue;
+    if (is_ascii_alpha(static_cast<unsigned char>(p.back())) && e < t.size() && word_char(e)) continue;
+    return true;
   }
   return false;
+}
+
+bool may_start_english_number(std::string_view t, std::size_t pos, std::size_t word_end) {
+  const NumberLexicon& lex = number_lexicon();
+  if (lex.is_english_word(t.substr(pos, word_end - pos))) return true;
+  if (!article_at(t, pos)) return false;
+  std::size_t next = word_end + 1, next_end = next;  // the word after the article's blank
+  while (is_alpha_at(t, next_end)) ++next_end;
+  return lex.is_english_word(t.substr(next, next_end - next));
 }
 
 }  // namespace econind::detail

@@ -41,7 +41,11 @@ std::optional<QualifierMatch> prefix_qualifier_before(std::string_view text, std
 // Suffix qualifier starting at `pos` ("以上", " or more"); returns its end.
 std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string_view text, std::size_t pos);
 
-// True when the text at `pos` lies inside a set phrase such as 十四五 or 一带一路.
+// True when the character at `pos` lies inside a set phrase such as 十四五 or 一带一路.
 bool in_stop_phrase(std::string_view text, std::size_t pos);
+
+// False when no English number can start with the word [pos, word_end), a whole run of letters:
+// it is no number word, nor the article of "a hundred". read_number need not be asked there.
+bool may_start_english_number(std::string_view text, std::size_t pos, std::size_t word_end);
 
 }  // namespace econind::detail

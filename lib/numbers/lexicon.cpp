@@ -1,5 +1,6 @@
 #include "numbers/lexicon.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "data/embedded.hpp"
@@ -48,6 +49,9 @@ std::optional<NumeralRole> role_from_name(std::string_view s) {
 
 NumberLexicon load() {
   NumberLexicon lex;
+  auto mark = [](auto& bits, unsigned key) {
+    bits[key >> 6] |= std::uint64_t{1} << (key & 63);
+  };
   constexpr std::string_view numerals_file = "numerals.tsv";
   for (const TsvRow& row : read_tsv(data::file(numerals_file), numerals_file, 3)) {
     auto role = role_from_name(row.cells[1]);
@@ -64,15 +68,23 @@ NumberLexicon load() {
       lex.numerals.push_back(n);
       lex.numeral_index[d.cp] = static_cast<std::uint8_t>(lex.numerals.size());
     } else {
+      // Scanning judges a whole word at once (is_english_word), so a word is letters only.
+      auto letter = [](char ch) { return is_ascii_alpha(static_cast<unsigned char>(ch)); };
+      if (!std::all_of(surface.begin(), surface.end(), letter))
+        throw_data_error(numerals_file, row.line, "English numerals are letters only");
       lex.english.add(surface, n);
+      std::string folded;
+      for (char ch : surface) folded += static_cast<char>(NumberLexicon::ascii_fold(static_cast<unsigned char>(ch)));
+      unsigned first = static_cast<unsigned char>(folded[0]) - 'a';
+      unsigned key = folded.size() == 1 ? 26 * 26 + first : first * 26 + (static_cast<unsigned char>(folded[1]) - 'a');
+      lex.english_lengths[key] |= std::uint32_t{1} << std::min<std::size_t>(folded.size(), 31);
+      lex.english_words.push_back(std::move(folded));
     }
   }
-  auto mark_start = [&](std::string_view ch) {
-    lex.number_start_prefix[static_cast<unsigned char>(ch[0]) << 8 | static_cast<unsigned char>(ch[1])] = true;
-  };
+  std::sort(lex.english_words.begin(), lex.english_words.end());
   for (char32_t cp = 0x80; cp < 0x10000; ++cp)
-    if (lex.numeral_index[cp]) mark_start(utf8(cp));
-  for (std::string_view vague : {"数", "几", "上", "好", "成"}) mark_start(vague);
+    if (lex.numeral_index[cp]) mark(lex.number_start, cp);
+  for (char32_t vague : {U'数', U'几', U'上', U'好', U'成'}) mark(lex.number_start, vague);
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
   for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
     if (row.cells[1] == "prefix" && row.cells[2] == "none") {
@@ -88,13 +100,46 @@ NumberLexicon load() {
     else throw_data_error(qualifiers_file, row.line, "position must be prefix, inner or suffix");
   }
   for (const TsvRow& row : read_tsv(data::file("stop_phrases.tsv"), "stop_phrases.tsv", 1)) {
-    lex.stop_phrases.add(row.cells[0], true);
-    lex.longest_stop_phrase = std::max(lex.longest_stop_phrase, row.cells[0].size());
+    std::string_view phrase = row.cells[0];
+    if (phrase.empty()) continue;
+    auto phrase_index = static_cast<std::uint32_t>(lex.stop_phrases.size());
+    lex.stop_phrases.emplace_back(phrase);
+    auto folded_at = [&](std::size_t i) {
+      char32_t cp = decode_utf8(phrase, i).cp;
+      return cp < 0x80 ? static_cast<char32_t>(NumberLexicon::ascii_fold(static_cast<unsigned char>(cp))) : cp;
+    };
+    char32_t before = 0;
+    for (std::size_t i = 0; i < phrase.size();) {
+      std::size_t len = decode_utf8(phrase, i).len;
+      char32_t after = i + len < phrase.size() ? folded_at(i + len) : 0;
+      lex.stop_occurrences.push_back({folded_at(i), before, after, phrase_index, static_cast<std::uint32_t>(i)});
+      if (after) mark(lex.stop_pairs, NumberLexicon::pair_hash(folded_at(i), after));
+      if (!before && !after) lex.stop_pairs_complete = false;
+      before = folded_at(i);
+      i += len;
+    }
   }
+  std::stable_sort(lex.stop_occurrences.begin(), lex.stop_occurrences.end(),
+                   [](const auto& a, const auto& b) { return a.ch < b.ch; });
   return lex;
 }
 
 }  // namespace
+
+bool NumberLexicon::is_english_word(std::string_view letters) const {
+  if (!may_be_english_word(letters)) return false;
+  auto less = [](std::string_view entry, std::string_view w) {  // entry < lowercased w
+    for (std::size_t i = 0; i < entry.size() && i < w.size(); ++i) {
+      unsigned e = static_cast<unsigned char>(entry[i]), c = ascii_fold(static_cast<unsigned char>(w[i]));
+      if (e != c) return e < c;
+    }
+    return entry.size() < w.size();
+  };
+  auto same = [](char w, char e) { return ascii_fold(static_cast<unsigned char>(w)) == static_cast<unsigned char>(e); };
+  auto it = std::lower_bound(english_words.begin(), english_words.end(), letters, less);
+  return it != english_words.end() && it->size() == letters.size() &&
+         std::equal(letters.begin(), letters.end(), it->begin(), same);
+}
 
 const NumberLexicon& number_lexicon() {
   static const NumberLexicon lex = load();

@@ -10,12 +10,21 @@
 namespace econind::detail {
 namespace {
 
-// Calendar expressions, tried at each digit. Each pattern is anchored (match_continuous) and
-// runs on a window of at most kWindow bytes, and none nests quantifiers, so none can backtrack
-// catastrophically.
+// Regular expressions, for English dates and phone numbers: each is anchored (match_continuous)
+// and runs on a window of at most kWindow bytes, and none nests quantifiers, so none can
+// backtrack catastrophically.
 constexpr std::size_t kWindow = 48;
 
+// Calendar expressions, tried at each digit in this order. Each shape is defined by a regular
+// expression (time_patterns), but matched by hand (match_time_shape): dates are common, and a
+// regex engine costs far more than these few fixed-length tests. The tests hold the two to
+// agreement.
 enum class TimeShape { date_ymd, date_ym_cn, period, year_cn, date_md_cn, date_d_cn, clock };
+constexpr TimeShape kTimeShapes[] = {TimeShape::date_ymd,   TimeShape::date_ym_cn, TimeShape::period,
+                                     TimeShape::year_cn,    TimeShape::date_md_cn, TimeShape::date_d_cn,
+                                     TimeShape::clock};
+constexpr const char* kTimeShapeNames[] = {"date_ymd",   "date_ym_cn", "period", "year_cn",
+                                           "date_md_cn", "date_d_cn",  "clock"};
 
 struct TimePattern {
   TimeShape shape;
@@ -36,6 +45,131 @@ const std::vector<TimePattern>& time_patterns() {
     return p;
   }();
   return patterns;
+}
+
+bool is_digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
+
+bool text_at(std::string_view t, std::size_t i, std::string_view s) {
+  return i <= t.size() && t.size() - i >= s.size() && t.compare(i, s.size(), s) == 0;
+}
+
+std::size_t digit_run(std::string_view t, std::size_t i) {
+  std::size_t j = i;
+  while (is_digit_at(t, j)) ++j;
+  return j - i;
+}
+
+// The regex parts below are followed by something that is no digit, so each must take the
+// whole run of digits at `i`. Each returns the end of that run, or 0 when it does not fit.
+
+// (1[0-2]|0?[1-9]): a month.
+std::size_t month_end(std::string_view t, std::size_t i) {
+  switch (digit_run(t, i)) {
+    case 1: return t[i] != '0' ? i + 1 : 0;
+    case 2: return (t[i] == '1' && t[i + 1] <= '2') || (t[i] == '0' && t[i + 1] != '0') ? i + 2 : 0;
+    default: return 0;
+  }
+}
+
+// ([12][0-9]|3[01]|0?[1-9]): a day of the month.
+std::size_t day_end(std::string_view t, std::size_t i) {
+  switch (digit_run(t, i)) {
+    case 1: return t[i] != '0' ? i + 1 : 0;
+    case 2:
+      return t[i] == '1' || t[i] == '2' || (t[i] == '3' && t[i + 1] <= '1') || (t[i] == '0' && t[i + 1] != '0') ? i + 2
+                                                                                                              : 0;
+    default: return 0;
+  }
+}
+
+// ([01]?[0-9]|2[0-3]): an hour.
+std::size_t hour_end(std::string_view t, std::size_t i) {
+  switch (digit_run(t, i)) {
+    case 1: return i + 1;
+    case 2: return t[i] <= '1' || (t[i] == '2' && t[i + 1] <= '3') ? i + 2 : 0;
+    default: return 0;
+  }
+}
+
+struct TimeMatch {
+  std::size_t end;
+  std::int64_t first = 0, second = 0;  // the four-digit numbers of date_ymd, date_ym_cn, year_cn, period
+};
+
+// One shape matched at `pos`, where `digits` digits start, exactly as its regular expression
+// would match it there.
+std::optional<TimeMatch> match_time_shape(TimeShape shape, std::string_view t, std::size_t pos, std::size_t digits) {
+  auto four_digits = [&](std::size_t i) -> std::int64_t {
+    return (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+  };
+  // [日号], and the day before it, optional after a month.
+  auto after_month = [&](std::size_t month) {
+    std::size_t day = day_end(t, month + 3);
+    return day && (text_at(t, day, "日") || text_at(t, day, "号")) ? day + 3 : month + 3;
+  };
+  switch (shape) {
+    case TimeShape::date_ymd: {  // ([0-9]{4})([-/.])(1[0-2]|0?[1-9])\2([12][0-9]|3[01]|0?[1-9])(?![0-9])(?:日)?
+      if (digits != 4 || pos + 4 >= t.size()) return std::nullopt;
+      char sep = t[pos + 4];
+      if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+      std::size_t month = month_end(t, pos + 5);
+      if (!month || month >= t.size() || t[month] != sep) return std::nullopt;
+      std::size_t day = day_end(t, month + 1);
+      if (!day) return std::nullopt;
+      return TimeMatch{text_at(t, day, "日") ? day + 3 : day, four_digits(pos)};
+    }
+    case TimeShape::date_ym_cn: {  // ([0-9]{4})年(1[0-2]|0?[1-9])月(?:([12][0-9]|3[01]|0?[1-9])[日号])?
+      if (digits != 4 || !text_at(t, pos + 4, "年")) return std::nullopt;
+      std::size_t month = month_end(t, pos + 7);
+      if (!month || !text_at(t, month, "月")) return std::nullopt;
+      return TimeMatch{after_month(month), four_digits(pos)};
+    }
+    case TimeShape::period: {  // ([0-9]{4}) ?[-–—~至到] ?([0-9]{4})(?![0-9])(?: ?年度?)?
+      if (digits != 4) return std::nullopt;
+      std::size_t i = pos + 4;
+      if (text_at(t, i, " ")) ++i;
+      std::size_t connector = 0;
+      for (std::string_view c : {"-", "–", "—", "~", "至", "到"})
+        if (text_at(t, i, c)) connector = c.size();
+      if (!connector) return std::nullopt;
+      i += connector;
+      if (text_at(t, i, " ")) ++i;
+      if (digit_run(t, i) != 4) return std::nullopt;
+      TimeMatch m{i + 4, four_digits(pos), four_digits(i)};
+      if (text_at(t, m.end, " 年")) m.end += 4;
+      else if (text_at(t, m.end, "年")) m.end += 3;
+      else return m;
+      if (text_at(t, m.end, "度")) m.end += 3;
+      return m;
+    }
+    case TimeShape::year_cn:  // ([0-9]{4}) ?年
+      if (digits != 4) return std::nullopt;
+      if (text_at(t, pos + 4, " 年")) return TimeMatch{pos + 8, four_digits(pos)};
+      if (text_at(t, pos + 4, "年")) return TimeMatch{pos + 7, four_digits(pos)};
+      return std::nullopt;
+    case TimeShape::date_md_cn: {  // (1[0-2]|0?[1-9])月(?:([12][0-9]|3[01]|0?[1-9])[日号])?
+      std::size_t month = month_end(t, pos);
+      if (!month || !text_at(t, month, "月")) return std::nullopt;
+      return TimeMatch{after_month(month)};
+    }
+    case TimeShape::date_d_cn: {  // ([12][0-9]|3[01]|0?[1-9])[日号](?![0-9])
+      std::size_t day = day_end(t, pos);
+      if (!day || !(text_at(t, day, "日") || text_at(t, day, "号")) || is_digit_at(t, day + 3)) return std::nullopt;
+      return TimeMatch{day + 3};
+    }
+    case TimeShape::clock: {  // ([01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?![0-9])
+      auto minutes_at = [&](std::size_t i) {  // [0-5][0-9]
+        return i + 1 < t.size() && t[i] >= '0' && t[i] <= '5' && is_digit_at(t, i + 1);
+      };
+      std::size_t hour = hour_end(t, pos);
+      if (!hour || !text_at(t, hour, ":") || !minutes_at(hour + 1)) return std::nullopt;
+      std::size_t end = hour + 3;
+      if (text_at(t, end, ":") && minutes_at(end + 1) && !is_digit_at(t, end + 3)) return TimeMatch{end + 3};
+      if (is_digit_at(t, end)) return std::nullopt;
+      return TimeMatch{end};
+    }
+  }
+  return std::nullopt;
 }
 
 // English dates around a number: "September 20", "Aug. 28, 2020", "March 1991", "20 September".
@@ -82,26 +216,6 @@ NumberToken time_token(std::size_t b, std::size_t e, NumberKind kind, std::int64
   return tok;
 }
 
-// Could a pattern of this shape match a digit run of `digits` digits followed by `next`? A cheap
-// test that spares the regex engine nearly every number.
-bool may_match(TimeShape shape, std::size_t digits, std::string_view next) {
-  auto next_is = [&](std::initializer_list<std::string_view> any) {
-    for (auto a : any)
-      if (next.substr(0, a.size()) == a) return true;
-    return false;
-  };
-  switch (shape) {
-    case TimeShape::date_ymd: return digits == 4 && next_is({"-", "/", "."});
-    case TimeShape::date_ym_cn:
-    case TimeShape::year_cn: return digits == 4 && next_is({"年", " 年"});
-    case TimeShape::period: return digits == 4 && next_is({"-", "–", "—", "~", "至", "到", " "});
-    case TimeShape::date_md_cn: return digits <= 2 && next_is({"月"});
-    case TimeShape::date_d_cn: return digits <= 2 && next_is({"日", "号"});
-    case TimeShape::clock: return digits <= 2 && next_is({":"});
-  }
-  return false;
-}
-
 bool is_month_name(std::string_view word) {
   static constexpr std::string_view months[] = {"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April",
                                                 "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept",
@@ -124,24 +238,22 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
     while (e > mm[1].second && (e[-1] == ' ' || e[-1] == ',')) --e;
     return static_cast<std::size_t>(e - t.data());
   };
-  std::size_t run = pos;
-  while (run < t.size() && t[run] >= '0' && t[run] <= '9') ++run;
-  std::string_view next = t.substr(run, 4);
-  for (const TimePattern& p : time_patterns()) {
-    if (!may_match(p.shape, run - pos, next) || !match_here(t, pos, p.re, m)) continue;
-    std::size_t e = end_of(m);
-    switch (p.shape) {
+  std::size_t run = pos + digit_run(t, pos);
+  for (TimeShape shape : kTimeShapes) {
+    std::optional<TimeMatch> tm = match_time_shape(shape, t, pos, run - pos);
+    if (!tm) continue;
+    std::size_t e = tm->end;
+    switch (shape) {
       case TimeShape::date_ymd:
       case TimeShape::date_ym_cn:
-        if (is_year(to_int(group(m, 1)))) return time_token(pos, e, NumberKind::date, to_int(group(m, 1)));
+        if (is_year(tm->first)) return time_token(pos, e, NumberKind::date, tm->first);
         break;
-      case TimeShape::period: {
-        auto a = to_int(group(m, 1)), b = to_int(group(m, 2));
-        if (is_year(a) && is_year(b) && a <= b) return time_token(pos, e, NumberKind::period, a, b);
+      case TimeShape::period:
+        if (is_year(tm->first) && is_year(tm->second) && tm->first <= tm->second)
+          return time_token(pos, e, NumberKind::period, tm->first, tm->second);
         break;
-      }
       case TimeShape::year_cn:
-        if (is_year(to_int(group(m, 1)))) return time_token(pos, e, NumberKind::year, to_int(group(m, 1)));
+        if (is_year(tm->first)) return time_token(pos, e, NumberKind::year, tm->first);
         break;
       case TimeShape::date_md_cn:
       case TimeShape::date_d_cn:
@@ -187,6 +299,18 @@ const boost::u32regex& phone_number() {
 
 // End of a phone number starting at `pos` (010-12345678, 13812345678), or 0.
 std::size_t phone_number_end(std::string_view t, std::size_t pos) {
+  // The shapes the pattern needs, from the digit runs: a cheap test that spares the regex
+  // engine nearly every number starting with 0 or 1.
+  auto digits_from = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+    return j - i;
+  };
+  std::size_t run = digits_from(pos);
+  bool area_code = t[pos] == '0' && (run == 3 || run == 4) && pos + run < t.size() && t[pos + run] == '-' &&
+                   (digits_from(pos + run + 1) == 7 || digits_from(pos + run + 1) == 8);
+  bool mobile = t[pos] == '1' && run == 11 && t[pos + 1] >= '3';
+  if (!area_code && !mobile) return 0;
   boost::match_results<const char*> m;
   if (!match_here(t, pos, phone_number(), m)) return 0;
   return static_cast<std::size_t>(m[0].second - t.data());
@@ -236,6 +360,54 @@ bool english_year_context(std::string_view t, std::size_t pos) {
   return false;
 }
 
+// The first position at or after `pos` where a number may start: a digit, a character a
+// number may start with, or the start of a word that may be an English number. Everything else
+// is passed over here, one lookup per character, without asking the grammar.
+std::size_t next_number_start(std::string_view t, std::size_t pos, const NumberLexicon& lex) {
+  const std::size_t size = t.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  const unsigned char* three_fit = bytes + (size >= 2 ? size - 2 : 0);  // below it, three bytes remain
+  const std::uint64_t* starts = lex.number_start.data();
+  while (pos < size) {
+    // Chinese text is mostly three-byte characters: pass over a run of them in place. The
+    // number_start bits of U+0800..U+FFFF are indexed by the low six bits of the three bytes;
+    // a character found there is decoded properly below.
+    const unsigned char* p = bytes + pos;
+    while (p < three_fit) {
+      unsigned b0 = p[0];
+      if (b0 - 0xE0u > 0x0Fu) break;
+      std::uint64_t bits = starts[(b0 << 6 | (p[1] & 0x3Fu)) & 0x3FFu];
+      if (bits >> (p[2] & 0x3Fu) & 1) break;
+      p += 3;
+    }
+    pos = static_cast<std::size_t>(p - bytes);
+    if (pos >= size) break;
+    unsigned c = bytes[pos];
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') return pos;
+      if (!is_ascii_alpha(c)) {
+        ++pos;
+        continue;
+      }
+      // A letter: only a word start may begin an English number, and only some words may. The
+      // first two letters and the length settle most words; a, A and an may be the article of
+      // "a hundred".
+      std::size_t word_end = pos + 1;
+      while (word_end < size && is_ascii_alpha(bytes[word_end])) ++word_end;
+      if ((pos == 0 || !is_alnum_at(t, pos - 1)) &&
+          (lex.may_be_english_word(t.substr(pos, word_end - pos)) || c == 'a' || c == 'A') &&
+          may_start_english_number(t, pos, word_end))
+        return pos;
+      pos = word_end;
+      continue;
+    }
+    Decoded d = decode_utf8(t, pos);
+    if (d.valid && lex.may_start_number(d.cp)) return pos;
+    pos += d.len;
+  }
+  return size;
+}
+
 }  // namespace
 
 std::vector<NumberToken> scan_number_tokens(std::string_view t) {
@@ -243,7 +415,7 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
   std::vector<NumberToken> out;
   std::size_t pos = 0;
   std::size_t last_end = 0;
-  while (pos < t.size()) {
+  while ((pos = next_number_start(t, pos, lex)) < t.size()) {
     auto c = static_cast<unsigned char>(t[pos]);
     std::optional<NumberToken> tok;
     if (c >= '0' && c <= '9') {
@@ -263,16 +435,10 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
         continue;
       }
     } else if (c >= 0x80) {
-      // Most characters start no number: the first two bytes settle that for nearly all of them.
-      if (pos + 1 < t.size() && !lex.may_start_number(c, static_cast<unsigned char>(t[pos + 1]))) {
-        pos += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        continue;
-      }
+      // A numeral, or the first word of a vague quantity (数十, 几百, 上千, 成千上万).
       Decoded d = decode_utf8(t, pos);
       const Numeral* numeral = lex.chinese_numeral(d.cp);
-      // Vague quantities (数十, 几百, 上千, 成千上万) start with a word that is not a numeral.
-      bool anchor = numeral || d.cp == U'数' || d.cp == U'几' || d.cp == U'上' || d.cp == U'好' || d.cp == U'成';
-      if (anchor && !in_stop_phrase(t, pos)) {
+      if (!in_stop_phrase(t, pos)) {
         ReadOptions opts;
         // 超亿元, 亿元以上: a scale word alone stands for one of it.
         opts.allow_bare_section = numeral && numeral->role == NumeralRole::section &&
@@ -283,7 +449,8 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
         pos += d.len;
         continue;
       }
-    } else if (is_ascii_alpha(c) && (pos == 0 || !is_alnum_at(t, pos - 1))) {
+    } else {
+      // The start of a word that may be an English number.
       tok = read_number(t, pos);
       if (!tok) {
         while (pos < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[pos]))) ++pos;
@@ -303,9 +470,11 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
     // 二〇二一年, and English years: in 2021.
     if (n.kind == NumberKind::cardinal && n.status == NumberStatus::ok && n.value.is_integer() && !n.has_scale &&
         !n.value_max && n.value.mantissa() != 0) {
-      double v = n.value.to_double();
-      // Range first: converting a double past the range of int64 is undefined.
-      bool year_like = v >= 1900 && v <= 2100 && v == static_cast<double>(static_cast<std::int64_t>(v));
+      // An integer is mantissa × 10^exponent, exponent >= 0: bound the mantissa before scaling it.
+      static constexpr std::int64_t pow10[] = {1, 10, 100, 1000};
+      std::int64_t m = n.value.mantissa();
+      int e = n.value.exponent();
+      bool year_like = e <= 3 && m > 0 && m <= 2100 && is_year(m * pow10[e]);
       if (year_like && tok->chinese && t.substr(n.span.end, 3) == "年") {
         n.kind = NumberKind::year;
         n.span.end += 3;
@@ -338,10 +507,8 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
 }
 
 std::vector<ScannerPattern> scanner_patterns() {
-  static const char* const time_names[] = {"date_ymd", "date_ym_cn", "period", "year_cn",
-                                           "date_md_cn", "date_d_cn", "clock"};
   std::vector<ScannerPattern> out;
-  for (const TimePattern& p : time_patterns()) out.push_back({time_names[static_cast<int>(p.shape)], &p.re});
+  for (const TimePattern& p : time_patterns()) out.push_back({kTimeShapeNames[static_cast<int>(p.shape)], &p.re});
   out.push_back({"english_date_before", &english_date_before()});
   out.push_back({"english_date_after", &english_date_after()});
   out.push_back({"phone_number", &phone_number()});
@@ -355,6 +522,16 @@ std::optional<std::size_t> match_scanner_pattern(const ScannerPattern& p, std::s
       !match_here(text, pos, *static_cast<const boost::u32regex*>(p.regex), m, bounded ? kWindow : text.size()))
     return std::nullopt;
   return static_cast<std::size_t>(m[0].second - text.data());
+}
+
+std::optional<std::size_t> match_calendar_shape(std::string_view name, std::string_view text, std::size_t pos) {
+  for (TimeShape shape : kTimeShapes) {
+    if (name != kTimeShapeNames[static_cast<int>(shape)]) continue;
+    if (pos > text.size()) return std::nullopt;
+    if (auto m = match_time_shape(shape, text, pos, digit_run(text, pos))) return m->end;
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace econind::detail
