@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -231,13 +233,104 @@ TEST_CASE("matcher handles nested and overlapping names", "[ontology]") {
   AliasMatcher m(o);
   CHECK(matches(m, "甲乙丙丁戊") == Ids{"a@0-12"});
   CHECK(matches(m, "乙丙丁戊己") == Ids{"c@0-12"});
-  CHECK(matches(m, "甲乙丙戊") == Ids{"b@3-9"});      // found through a failure link
+  CHECK(matches(m, "甲乙丙戊") == Ids{"b@3-9"});      // inside an unfinished longer name
   CHECK(matches(m, "丙丙乙丙") == Ids{"d@0-3", "d@3-6", "b@6-12"});
   CHECK(matches(m, "乙丙丁") == Ids{"b@0-6"});        // 乙丙丁戊 is not complete
   CHECK(matches(m, "AB-C ab") == Ids{"e@0-4", "e@5-7"});
   CHECK(matches(m, "abc x1y x1") == Ids{"e@8-10"});   // Latin names end at a word boundary
   CHECK(matches(m, "x1丙") == Ids{"e@0-2", "d@2-5"});
   CHECK(m.find_all("").empty());
+}
+
+namespace {
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// What AliasMatcher::find_all must return, found the slow way: at each byte try every key.
+std::vector<std::string> naive_matches(const Ontology& o, const std::string& text) {
+  std::map<std::string, std::vector<const Entity*>> keys;
+  for (const Entity& e : o) {
+    std::vector<std::string> names = {e.name, e.name_hant, e.name_en, e.short_name, e.short_en};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& name : names) {
+      if (name.empty()) continue;
+      auto& list = keys[econind::detail::alias_key(name)];
+      if (std::find(list.begin(), list.end(), &e) == list.end()) list.push_back(&e);
+    }
+  }
+  std::string folded = text;
+  for (char& c : folded)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p < text.size();) {
+    const std::string* best = nullptr;
+    for (const auto& entry : keys) {
+      const std::string& key = entry.first;
+      std::size_t end = p + key.size();
+      if (key.empty() || end > text.size() || folded.compare(p, key.size(), key) != 0) continue;
+      if (is_word_char(key.front()) && p > 0 && is_word_char(text[p - 1])) continue;
+      if (is_word_char(key.back()) && end < text.size() && is_word_char(text[end])) continue;
+      if (best == nullptr || key.size() > best->size()) best = &key;
+    }
+    if (best == nullptr) {
+      ++p;
+      continue;
+    }
+    auto list = keys[*best];
+    std::stable_sort(list.begin(), list.end(), [](const Entity* a, const Entity* b) { return a->type < b->type; });
+    for (const Entity* e : list)
+      out.push_back(e->id + "@" + std::to_string(p) + "-" + std::to_string(p + best->size()));
+    p += best->size();
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("matcher falls back to a shorter name when a longer one would cut a word", "[ontology]") {
+  Ontology o;
+  o.load_text(std::string(kHeader) +
+                  "s\tregion\t短\t\tShort\t\t\t\t\t\n"
+                  "l\tpark\t长\t\tShort Long\t\t\t\t\t\n",
+              "fallback.tsv");
+  AliasMatcher m(o);
+  CHECK(matches(m, "Short Longer") == Ids{"s@0-5"});
+  CHECK(matches(m, "short long.") == Ids{"l@0-10"});
+  CHECK(matches(m, "Shorter Long") == Ids{});
+}
+
+TEST_CASE("matcher agrees with trying every name at every byte", "[ontology]") {
+  Ontology o;
+  o.load_text(std::string(kHeader) +
+                  "a\tindustry\t甲乙丙丁\t\t\t\t\t\t\t\n"
+                  "b\tindustry\t乙丙\t\t\t\t\t\t\t\n"
+                  "c\tindustry\t乙丙丁戊\t\t\t\t\t\t\t\n"
+                  "d\tindustry\t丙\t\t\t\t\t\t\t\n"
+                  "e\tindustry\tab\t\t\t\t\t\tab-c|x1\t\n"
+                  "m\tmetric\t甲x\t\tAb丙\t\t\t\t甲xy乙\t\n"
+                  "s\tregion\t短\t\tShort\t\t\t\t示范\t\n"
+                  "l\tpark\t长\t\tShort Long\t\t\t\t示范|long-term plan\t\n",
+              "agree.tsv");
+  AliasMatcher m(o);
+  // Texts long enough to cross the matcher's blocks, built from names, their pieces in both
+  // cases, and bytes that join or separate words.
+  const std::vector<std::string> pieces = {"甲乙丙丁", "乙丙", "乙丙丁戊", "丙", "AB", "ab-C", "X1", "甲X", "aB丙",
+                                           "甲xY乙", "SHORT", "short long", "示范", "Long-Term plan", "甲", "乙",
+                                           "丁", "戊", "a", "b", "x", "1", " ", "-", "，", "的", "Long", "term"};
+  std::uint32_t seed = 12345;
+  auto random = [&](std::uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    std::uint32_t count = random(60);
+    for (std::uint32_t i = 0; i < count; ++i) text += pieces[random(static_cast<std::uint32_t>(pieces.size()))];
+    INFO(text);
+    CHECK(matches(m, text) == naive_matches(o, normalize(text).text));
+  }
 }
 
 TEST_CASE("a user file adds entries and overrides others wholesale", "[ontology]") {

@@ -1,6 +1,6 @@
 #pragma once
-// Finds ontology names in normalized text: one Aho–Corasick automaton over every name, short
-// name, English name and alias, run once over the text.
+// Finds ontology names in normalized text: one trie over every name, short name, English name
+// and alias, walked only from the positions that a prefix filter lets through.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -37,32 +37,54 @@ class AliasMatcher {
   std::vector<EntityMatch> find_all(std::string_view normalized_text) const;
 
   std::size_t pattern_count() const { return patterns_.size(); }
-  std::size_t node_count() const { return nodes_.size(); }
+  std::size_t node_count() const { return node_count_; }
 
  private:
-  struct Node {
-    std::uint32_t edges_begin = 0, edges_end = 0;  // range of labels_/targets_, sorted by label
-    std::uint32_t fail = 0;                         // longest proper suffix that is a trie node
-    std::uint32_t output = 0;                       // nearest node on the fail chain with a pattern
-    std::int32_t pattern = -1;                      // pattern ending exactly here
-    std::uint32_t dense = kNoDense;                 // row of dense_, for the busiest nodes
-  };
-  static constexpr std::uint32_t kNoDense = 0xFFFFFFFF;
   struct Pattern {
-    std::uint32_t length;
     std::uint32_t entities_begin, entities_end;  // range of entities_
-    bool word_start, word_end;                   // starts / ends with an ASCII letter or digit
+  };
+  struct Found {
+    std::size_t end = 0;  // 0: no name
+    std::int32_t pattern = -1;
   };
 
-  std::uint32_t step(std::uint32_t state, unsigned char c) const;
+  // The trie as a double array: the child of the node in slot s by byte c is in slot
+  // base(s) + c if that slot's parent is s. The root is slot 0.
+  struct Slot {
+    std::uint32_t base = 0;  // kEndsName set if a name ends at this node
+    std::uint32_t parent = kNoParent;
+  };
+  static constexpr std::uint32_t kEndsName = 0x80000000;
+  static constexpr std::uint32_t kNoParent = 0xFFFFFFFF;
 
-  std::vector<Node> nodes_;  // nodes_[0] is the root
-  std::vector<unsigned char> labels_;
-  std::vector<std::uint32_t> targets_;
-  std::array<std::uint32_t, 256> root_{};  // dense root transitions (0 = stay at the root)
-  std::vector<std::uint32_t> dense_;       // complete transition rows (failures resolved) of depth-1 nodes
+  // The prefix filter. Every name that starts with byte b is at least window_length_[b] bytes
+  // long (capped at 8): that is its window. The windows of all names are hashed into filter_: a
+  // position whose window misses it starts no name. One that hits is looked up in windows_,
+  // which gives the trie node the window leads to, so the walk starts there.
+  struct Window {
+    std::uint64_t bytes = 0;  // folded if the first byte is ASCII, else as in the text (both cases)
+    std::uint32_t slot = 0;   // 0 (the root): an empty entry
+    std::uint32_t next = 0;   // bit next_bytes_bit(a, b) set if a name goes on with bytes a, b
+  };
+
+  std::uint64_t may_start_at(const char* p) const;
+  const Window* find_window(const char* p) const;
+  Found longest_from(std::string_view text, std::uint32_t slot, std::size_t i) const;
+
   std::vector<Pattern> patterns_;
   std::vector<const Entity*> entities_;
+  std::size_t node_count_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<std::int32_t> slot_patterns_;  // the name ending at each slot's node, or -1
+
+  std::array<std::uint8_t, 256> window_length_{};
+  std::array<std::uint64_t, 256> window_bytes_{};  // keeps the window of an 8-byte load
+  std::array<std::uint64_t, 256> filter_mask_{};   // the same, folding case if b is ASCII
+  std::vector<std::uint8_t> filter_;
+  std::uint64_t filter_multiplier_ = 0;
+  std::vector<Window> windows_;  // open addressing, linear probing
+  unsigned window_hash_bits_ = 0;
+  bool names_start_at_char_starts_ = true;  // no name starts with a UTF-8 continuation byte
 };
 
 }  // namespace econind::detail
