@@ -223,6 +223,15 @@ int main(int argc, char** argv) {
     allocations += g_allocations.load() - before;
     doc_figures += r.indicators.size();
   }
+  // And for text without figures: what extraction allocates whatever the text's length.
+  auto allocations_without_figures = [&](std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += "园区企业加快创新发展，推动产业升级。Companies in the park keep growing.\n";
+    std::size_t before = g_allocations.load();
+    auto r = extractor.extract(text);
+    return g_allocations.load() - before + r.indicators.size();  // + figures: none expected
+  };
+  std::size_t empty_10k = allocations_without_figures(10'000), empty_1m = allocations_without_figures(1'000'000);
 
   // One 10 MB document, in a process of its own so that its peak RSS is that of extracting it.
   std::string child = std::string(argv[0]) + " --one-document";
@@ -256,6 +265,7 @@ int main(int argc, char** argv) {
   std::printf("heap allocations: %.1f per document, %.1f per figure (%zu JSON bytes written)\n",
               static_cast<double>(allocations) / static_cast<double>(docs.size()),
               static_cast<double>(allocations) / static_cast<double>(std::max<std::size_t>(doc_figures, 1)), json_bytes);
+  std::printf("heap allocations for text without figures: %zu for 10 KB, %zu for 1 MB\n", empty_10k, empty_1m);
   std::printf("%s", big_line.c_str());
   std::printf("peak RSS of this process (corpus and all results held): %.1f MB\n",
               static_cast<double>(peak_rss_kb()) / 1024);
