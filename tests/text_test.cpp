@@ -71,6 +71,26 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD with a diagnostic") {
   CHECK(original(in, n, {2, 5}) == "\xFF");
 }
 
+TEST_CASE("normalize reads the same at every offset, where it goes 16 bytes at a time") {
+  for (std::size_t k = 0; k < 40; ++k) {
+    INFO(k);
+    std::string pad(k, 'a');
+    // Blanks: kept after a word, folded between a number and '%' or a unit.
+    CHECK(normalize(pad + "x 12 %y, and  more 3 ok").text == pad + "x 12%y, and  more 3 ok");
+    CHECK(normalize(pad + " 7 家" + pad).text == pad + " 7家" + pad);
+    // Full-width punctuation and Traditional characters in a run of Chinese text, and where
+    // they map back to.
+    std::string zh;
+    for (std::size_t i = 0; i < k; ++i) zh += "中";
+    std::string in = zh + "產業，發展：" + zh + "產(chǎn)業";
+    auto n = normalize(in);
+    REQUIRE(n.text == zh + "产业,发展:" + zh + "产业");
+    CHECK(original(in, n, {zh.size() + 6, zh.size() + 7}) == "，");
+    CHECK(original(in, n, {zh.size() + 7, zh.size() + 13}) == "發展");
+    CHECK(original(in, n, {n.text.size() - 6, n.text.size()}) == "產(chǎn)業");
+  }
+}
+
 TEST_CASE("NUL and control bytes are read as blanks") {
   std::string in("a\0b", 3);
   CHECK(normalize(in).text == "a b");
@@ -84,6 +104,18 @@ TEST_CASE("sentences split at Chinese and English terminators") {
   CHECK(got == std::vector<std::string>{"第一句。", "第二句！", "He said No. 1 is 3.5 big.", "Next one", "新段落；", "尾"});
   CHECK(s[3].paragraph == 0);
   CHECK(s[4].paragraph == 1);
+}
+
+TEST_CASE("sentences end at the same marks at every offset, where they are found 16 bytes at a time") {
+  for (std::size_t k = 0; k < 40; ++k) {
+    INFO(k);
+    std::string pad(k, 'a');
+    std::string t = pad + "、“引号”。" + pad + "…b！c|d";
+    auto s = econind::detail::split_sentences(t);
+    std::vector<std::string> got;
+    for (auto& x : s) got.push_back(t.substr(x.span.begin, x.span.end - x.span.begin));
+    CHECK(got == std::vector<std::string>{pad + "、“引号”。", pad + "…", "b！", "c|d"});
+  }
 }
 
 TEST_CASE("the Traditional-to-Simplified table agrees with ICU's transliterator", "[text]") {

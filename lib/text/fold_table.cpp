@@ -18,6 +18,15 @@
 namespace econind::detail {
 namespace {
 
+// FoldTable::stays_three_byte, from `changes`.
+void mark_three_byte_stays(FoldTable& table) {
+  table.stays_three_byte.assign(0x10000 / 64, 0);
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if ((cp < 0xD800 || cp > 0xDFFF) && table.folds_to_itself(cp))
+      table.stays_three_byte[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  }
+}
+
 FoldTable build_fold_table() {
   FoldTable table;
   table.changes.assign(0x10000 / 64, 0);
@@ -30,6 +39,7 @@ FoldTable build_fold_table() {
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status) || !nfkc) {
     logger().error("ICU NFKC normalizer unavailable: {}", u_errorName(status));
+    mark_three_byte_stays(table);
     return table;
   }
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
@@ -54,6 +64,7 @@ FoldTable build_fold_table() {
     table.changes[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     table.pool.append(out);
   }
+  mark_three_byte_stays(table);
   return table;
 }
 

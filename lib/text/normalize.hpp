@@ -18,6 +18,7 @@ class OffsetMap {
   // Called by the normalizer, in order, for each piece of input it consumed.
   void append(std::size_t orig_len, std::size_t norm_len);
   void finish();
+  void reserve(std::size_t regions) { regions_.reserve(regions); }
 
   std::size_t to_original_begin(std::size_t norm_pos) const;
   std::size_t to_original_end(std::size_t norm_pos) const;
@@ -32,6 +33,7 @@ class OffsetMap {
     std::uint32_t norm;
     std::uint32_t orig;
   };
+  void start_region();
   std::size_t region_index(std::size_t norm_pos) const;
   std::vector<Region> regions_;  // starts of regions, then one sentinel at the ends
   std::size_t norm_ = 0, orig_ = 0;
@@ -52,6 +54,10 @@ NormalizedText normalize(std::string_view input);
 // at the replacement only for the few characters that change.
 struct FoldTable {
   std::vector<std::uint64_t> changes;  // bit cp: the code point does not fold to itself
+  // bit cp: a three-byte character (U+0800..U+FFFF, no surrogate) that folds to itself. For a
+  // sequence b0 b1 b2 of the three-byte shape that is bit b2 & 0x3F of word (b0 & 0x0F) << 6 |
+  // (b1 & 0x3F), so the one test also rules out overlong forms and surrogates.
+  std::vector<std::uint64_t> stays_three_byte;
   std::vector<std::uint32_t> index;    // cp → (offset << 6 | length) into pool, 0 = unchanged
   std::string pool;
 

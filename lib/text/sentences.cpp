@@ -1,6 +1,12 @@
 #include "text/sentences.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.hpp"
 
@@ -15,6 +21,13 @@ constexpr std::size_t kChromeLineBytes = 1024;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// Up to eight bytes as one word, to compare short strings with one comparison.
+constexpr std::uint64_t packed(std::string_view w) {
+  std::uint64_t x = 0;
+  for (std::size_t k = 0; k < w.size() && k < 8; ++k) x |= std::uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+  return x;
+}
+
 // "No. 1", "Mr. Li", "U.S. dollars", "Co. Ltd": a period that does not end the sentence.
 bool is_abbreviation(std::string_view text, std::size_t dot) {
   static constexpr std::string_view words[] = {"No", "no", "Mr", "Ms", "Mrs", "Dr", "Prof", "St", "Co",
@@ -25,16 +38,71 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
   while (start > 0 && (is_ascii_alpha(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.')) --start;
   std::string_view word = text.substr(start, dot - start);
   if (word.size() == 1) return true;  // an initial: "J. Smith", "U."
-  for (auto w : words) {
-    if (word == w) return true;
+  if (word.size() > 8) return false;
+  static constexpr auto packed_words = [] {
+    std::array<std::uint64_t, std::size(words)> t{};
+    for (std::size_t k = 0; k < t.size(); ++k) t[k] = packed(words[k]);
+    return t;
+  }();
+  return std::find(packed_words.begin(), packed_words.end(), packed(word)) != packed_words.end();
+}
+
+// Only these bytes can start a character that matters here ('\n', '|', sentence ends; 0xE2,
+// 0xE3 and 0xEF lead …, 。 and the full-width marks). Every other byte, the continuation bytes
+// of Chinese characters included, is skipped without decoding.
+constexpr auto kMayMatter = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'\n', '|', '!', '?', ';', '.'}) t[c] = true;
+  t[0xE2] = t[0xE3] = t[0xEF] = true;
+  return t;
+}();
+
+#if defined(__SSE2__) || defined(_M_X64)
+// Bit k is set where p + k may start a character that matters: '\n' | ! ? ; . exactly, and the
+// rest by their first and third bytes, so that the frequent 、 (E3 80 81) and quotes “ ”
+// (E2 80 9C, 9D) are passed over: 。 (E3 80 82), … (E2 80 A6), and any character led by 0xEF
+// for the full-width ！？； (rare in normalized text). Reads p[0..17].
+unsigned marks16(const char* p) {
+  __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  auto is = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_or_si128(is(b0, '\n'), is(b0, '|')), _mm_or_si128(is(b0, '!'), is(b0, '?'))),
+                               _mm_or_si128(is(b0, ';'), is(b0, '.')));
+  __m128i period_or_ellipsis =
+      _mm_or_si128(_mm_and_si128(is(b0, 0xE3), is(b2, 0x82)), _mm_and_si128(is(b0, 0xE2), is(b2, 0xA6)));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, period_or_ellipsis), is(b0, 0xEF))));
+}
+
+// The index of the lowest set bit of x != 0.
+unsigned lowest_bit(unsigned x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_ctz(x));
+#else
+  unsigned k = 0;
+  while (!(x >> k & 1)) ++k;
+  return k;
+#endif
+}
+#endif
+
+// The first position at or after i where a character that matters may start (text.size() if
+// none), or an earlier one where the caller finds a character that does not matter.
+std::size_t next_mark(std::string_view text, std::size_t i) {
+#if defined(__SSE2__) || defined(_M_X64)
+  for (; i + 18 <= text.size(); i += 16) {
+    if (unsigned m = marks16(text.data() + i)) return i + lowest_bit(m);
   }
-  return false;
+#endif
+  while (i < text.size() && !kMayMatter[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
 }
 
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text) {
   std::vector<Sentence> out;
+  out.reserve(text.size() / 32 + 8);  // news text has a sentence every 60 to 100 bytes
   std::size_t paragraph = 0;
   std::size_t start = 0;
   std::size_t sentence_pipes = 0;
@@ -42,7 +110,14 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     std::size_t b = start, e = end;
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({{b, e}, paragraph, sentence_pipes >= kChromePipes});
+    if (b < e) {
+      // Written in place: a Sentence built first and then copied in goes through the stack in
+      // halves read back as wider words, which the processor cannot forward.
+      Sentence& s = out.emplace_back();
+      s.span = {b, e};
+      s.paragraph = paragraph;
+      s.chrome = sentence_pipes >= kChromePipes;
+    }
     start = end;
     sentence_pipes = 0;
   };
@@ -57,21 +132,8 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     line_start = end + 1;
     ++paragraph;
   };
-  // Only these bytes can start a character that matters here ('\n', '|', sentence ends; 0xE2,
-  // 0xE3 and 0xEF lead …, 。 and the full-width marks). Every other byte, the continuation bytes
-  // of Chinese characters included, is skipped without decoding.
-  static constexpr auto may_matter = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'\n', '|', '!', '?', ';', '.'}) t[c] = true;
-    t[0xE2] = t[0xE3] = t[0xEF] = true;
-    return t;
-  }();
   std::size_t i = 0;
-  while (i < text.size()) {
-    if (!may_matter[static_cast<unsigned char>(text[i])]) {
-      ++i;
-      continue;
-    }
+  while ((i = next_mark(text, i)) < text.size()) {
     Decoded d = decode_utf8(text, i);
     std::size_t next = i + d.len;
     bool end = false;
