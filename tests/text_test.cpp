@@ -61,6 +61,22 @@ TEST_CASE("offset map points back into the original bytes") {
   CHECK(original(fw, m, {7, 8}) == "２");
 }
 
+TEST_CASE("offset map lookups with a hint agree with lookups without one") {
+  std::string in;
+  for (int k = 0; k < 40; ++k) in += "實現(xiàn)產(chǎn)值１２３ 億元，增長12 %。 Output rose.\n";
+  auto n = normalize(in);
+  REQUIRE(n.map.region_count() > 200);
+  std::size_t forward = 0, backward = 0, jumps = 0;
+  for (std::size_t b = 0; b < n.text.size(); ++b) {
+    Span s{b, std::min(n.text.size(), b + 7)};
+    REQUIRE(n.map.to_original(s, &forward) == n.map.to_original(s));
+    Span t{n.text.size() - 1 - b, n.text.size() - b};  // positions going down: the hint is behind
+    REQUIRE(n.map.to_original(t, &backward) == n.map.to_original(t));
+    Span u{(b * 7919) % n.text.size(), n.text.size()};  // jumping about
+    REQUIRE(n.map.to_original(u, &jumps) == n.map.to_original(u));
+  }
+}
+
 TEST_CASE("invalid UTF-8 becomes U+FFFD with a diagnostic") {
   std::string in = "ab\xFF\xFE" "cd\xE4\xB8";
   auto n = normalize(in);

@@ -160,13 +160,14 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
       detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
   numbers = {};
   if (r.mentions.empty()) r.mentions.reserve(mentions.size());
+  std::size_t hint = 0;  // mentions, figures, units and sentences each come in text order
   for (const detail::EntityMatch& m : mentions)
-    r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span), base)});
+    r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span, &hint), base)});
   mentions = {};
 
   indicators.reserve(quantities.size());
   std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → index in the whole result
-  std::size_t si = 0;
+  std::size_t si = 0, span_hint = 0, unit_hint = 0, sentence_hint = 0;
   for (std::size_t k = 0; k < quantities.size(); ++k) {
     const detail::Quantity& q = quantities[k];
     while (si + 1 < sentences.size() && sentences[si].span.end <= q.span.begin) ++si;
@@ -180,11 +181,11 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
     ind.value = q.value;
     ind.value_max = q.value_max;
     ind.qualifier = q.qualifier;
-    Span span = norm.map.to_original(q.span);
+    Span span = norm.map.to_original(q.span, &span_hint);
     ind.span = shifted(span, base);
     ind.text = std::string(window.substr(span.begin, span.size()));
     if (q.unit.empty() && q.unit_span.size() > 0) {
-      Span u = norm.map.to_original(q.unit_span);
+      Span u = norm.map.to_original(q.unit_span, &unit_hint);
       ind.unit = std::string(window.substr(u.begin, u.size()));
     } else {
       ind.unit = q.unit;
@@ -197,7 +198,7 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
     ind.year = l.year;
     if (l.change_from && wanted(options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
     index_of[k] = first_index + indicators.size();
-    if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span), base);
+    if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span, &sentence_hint), base);
     if (detail::logger().should_log(spdlog::level::debug))  // spares formatting the value when off
       detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
     indicators.push_back(std::move(ind));

@@ -46,27 +46,37 @@ std::size_t OffsetMap::region_index(std::size_t norm_pos) const {
   return first;
 }
 
-std::size_t OffsetMap::to_original_begin(std::size_t norm_pos) const {
+std::size_t OffsetMap::region_index(std::size_t norm_pos, std::size_t* hint) const {
+  if (!hint) return region_index(norm_pos);
+  std::size_t i = *hint;
+  if (i + 1 < regions_.size() && regions_[i].norm <= norm_pos) {
+    for (int step = 0; step < 8 && i + 2 < regions_.size() && regions_[i + 1].norm <= norm_pos; ++step) ++i;
+    if (i + 2 >= regions_.size() || regions_[i + 1].norm > norm_pos) return *hint = i;
+  }
+  return *hint = region_index(norm_pos);
+}
+
+std::size_t OffsetMap::to_original_begin(std::size_t norm_pos, std::size_t* hint) const {
   if (regions_.size() < 2 || norm_pos >= regions_.back().norm) return regions_.empty() ? 0 : regions_.back().orig;
-  std::size_t i = region_index(norm_pos);
+  std::size_t i = region_index(norm_pos, hint);
   const Region& r = regions_[i];
   const Region& next = regions_[i + 1];
   if (next.norm - r.norm == next.orig - r.orig) return r.orig + (norm_pos - r.norm);
   return norm_pos == r.norm ? r.orig : next.orig;
 }
 
-std::size_t OffsetMap::to_original_end(std::size_t norm_pos) const {
+std::size_t OffsetMap::to_original_end(std::size_t norm_pos, std::size_t* hint) const {
   if (regions_.size() < 2 || norm_pos == 0) return regions_.empty() ? 0 : regions_.front().orig;
   if (norm_pos > regions_.back().norm) return regions_.back().orig;
-  std::size_t i = region_index(norm_pos - 1);  // the region holding the last byte of the span
+  std::size_t i = region_index(norm_pos - 1, hint);  // the region holding the last byte of the span
   const Region& r = regions_[i];
   const Region& next = regions_[i + 1];
   if (next.norm - r.norm == next.orig - r.orig) return r.orig + (norm_pos - r.norm);
   return next.orig;
 }
 
-Span OffsetMap::to_original(Span norm) const {
-  Span s{to_original_begin(norm.begin), to_original_end(norm.end)};
+Span OffsetMap::to_original(Span norm, std::size_t* hint) const {
+  Span s{to_original_begin(norm.begin, hint), to_original_end(norm.end, hint)};
   if (s.begin >= s.end && norm.begin < norm.end && regions_.size() >= 2 && norm.begin < regions_.back().norm)
     s.begin = std::min<std::size_t>(s.end, regions_[region_index(norm.begin)].orig);
   return s;

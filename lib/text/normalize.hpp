@@ -20,12 +20,14 @@ class OffsetMap {
   void finish();
   void reserve(std::size_t regions) { regions_.reserve(regions); }
 
-  std::size_t to_original_begin(std::size_t norm_pos) const;
-  std::size_t to_original_end(std::size_t norm_pos) const;
+  // `hint`, when given, is where the last lookup ended: positions asked for in text order then
+  // cost a step or two each instead of a binary search over all regions.
+  std::size_t to_original_begin(std::size_t norm_pos, std::size_t* hint = nullptr) const;
+  std::size_t to_original_end(std::size_t norm_pos, std::size_t* hint = nullptr) const;
   // A span that is not empty maps to one that is not: a span lying inside the expansion of one
   // character after its start (the 2 of ½, read as 1⁄2; the 1 of ⑴, read as (1)) maps to the
   // whole character.
-  Span to_original(Span norm) const;
+  Span to_original(Span norm, std::size_t* hint = nullptr) const;
   std::size_t region_count() const { return regions_.size(); }
 
  private:
@@ -35,6 +37,7 @@ class OffsetMap {
   };
   void start_region();
   std::size_t region_index(std::size_t norm_pos) const;
+  std::size_t region_index(std::size_t norm_pos, std::size_t* hint) const;
   std::vector<Region> regions_;  // starts of regions, then one sentinel at the ends
   std::size_t norm_ = 0, orig_ = 0;
   bool last_linear_ = false;
