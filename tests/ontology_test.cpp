@@ -248,9 +248,10 @@ bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// What AliasMatcher::find_all must return, found the slow way: at each byte try every key.
-std::vector<std::string> naive_matches(const Ontology& o, const std::string& text) {
-  std::map<std::string, std::vector<const Entity*>> keys;
+// Every key of an ontology's names, with the entities it names, as AliasMatcher sees them.
+using NaiveKeys = std::map<std::string, std::vector<const Entity*>>;
+NaiveKeys naive_keys(const Ontology& o) {
+  NaiveKeys keys;
   for (const Entity& e : o) {
     std::vector<std::string> names = {e.name, e.name_hant, e.name_en, e.short_name, e.short_en};
     names.insert(names.end(), e.aliases.begin(), e.aliases.end());
@@ -260,6 +261,11 @@ std::vector<std::string> naive_matches(const Ontology& o, const std::string& tex
       if (std::find(list.begin(), list.end(), &e) == list.end()) list.push_back(&e);
     }
   }
+  return keys;
+}
+
+// What AliasMatcher::find_all must return, found the slow way: at each byte try every key.
+std::vector<std::string> naive_matches(const NaiveKeys& keys, const std::string& text) {
   std::string folded = text;
   for (char& c : folded)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -278,13 +284,16 @@ std::vector<std::string> naive_matches(const Ontology& o, const std::string& tex
       ++p;
       continue;
     }
-    auto list = keys[*best];
+    auto list = keys.at(*best);
     std::stable_sort(list.begin(), list.end(), [](const Entity* a, const Entity* b) { return a->type < b->type; });
     for (const Entity* e : list)
       out.push_back(e->id + "@" + std::to_string(p) + "-" + std::to_string(p + best->size()));
     p += best->size();
   }
   return out;
+}
+std::vector<std::string> naive_matches(const Ontology& o, const std::string& text) {
+  return naive_matches(naive_keys(o), text);
 }
 
 }  // namespace
@@ -330,6 +339,48 @@ TEST_CASE("matcher agrees with trying every name at every byte", "[ontology]") {
     for (std::uint32_t i = 0; i < count; ++i) text += pieces[random(static_cast<std::uint32_t>(pieces.size()))];
     INFO(text);
     CHECK(matches(m, text) == naive_matches(o, normalize(text).text));
+  }
+}
+
+TEST_CASE("builtin matcher agrees with trying every name at every byte", "[ontology]") {
+  const AliasMatcher& m = AliasMatcher::builtin();
+  const NaiveKeys keys = naive_keys(Ontology::builtin());
+  std::vector<std::string> names;
+  for (const auto& entry : keys) names.push_back(entry.first);
+  // Texts of names, cut names (at character boundaries), names in other cases and text that
+  // joins or separates them, long enough to cross the matcher's spans and ending anywhere.
+  const std::vector<std::string> glue = {"", " ", ",", "的", "和", "-", "x", "7", "中", "。", "区"};
+  std::uint32_t seed = 2024;
+  auto random = [&](std::uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  for (int round = 0; round < 60; ++round) {
+    std::string text;
+    std::uint32_t count = random(40);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string piece = names[random(static_cast<std::uint32_t>(names.size()))];
+      switch (random(4)) {
+        case 0: {  // cut after some characters
+          std::size_t cut = random(static_cast<std::uint32_t>(piece.size())) + 1;
+          while (cut < piece.size() && (static_cast<unsigned char>(piece[cut]) & 0xC0) == 0x80) ++cut;
+          piece.resize(cut);
+          break;
+        }
+        case 1:  // upper case
+          for (char& c : piece)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+          break;
+        default: break;
+      }
+      text += piece + glue[random(static_cast<std::uint32_t>(glue.size()))];
+    }
+    std::string normalized = normalize(text).text;
+    INFO(normalized);
+    std::vector<std::string> found;
+    for (const EntityMatch& x : m.find_all(normalized))
+      found.push_back(x.entity->id + "@" + std::to_string(x.span.begin) + "-" + std::to_string(x.span.end));
+    CHECK(found == naive_matches(keys, normalized));
   }
 }
 
