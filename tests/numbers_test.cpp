@@ -291,6 +291,34 @@ TEST_CASE("years, dates, times and periods are marked, not counted", "[numbers]"
   }
 }
 
+TEST_CASE("Arabic numbers read the same however long and wherever they stand", "[numbers]") {
+  // A short number is read as one 64-bit mantissa, a long one, or one near the end of the text,
+  // through its digits as text: each must have the value Decimal::from_string gives its digits.
+  std::mt19937 rng(7);
+  for (int digits = 1; digits <= 20; ++digits) {
+    for (int fraction = 0; fraction <= 20; fraction += 3) {
+      for (int tail = 0; tail <= 12; tail += 3) {
+        std::string number(1, static_cast<char>('5' + rng() % 5));  // no phone number (1…)
+        for (int k = 1; k < digits; ++k) number += static_cast<char>('0' + rng() % 10);
+        if (fraction) number += '.';
+        for (int k = 0; k < fraction; ++k) number += static_cast<char>('0' + rng() % 10);
+        std::string text = "共有" + number + "家";
+        for (int k = 0; k < tail; ++k) text += "企业";
+        INFO(text);
+        auto ns = econind::scan_numbers(text);
+        REQUIRE(ns.size() == 1);
+        CHECK(ns[0].span.end == 6 + number.size());
+        if (auto expected = econind::Decimal::from_string(number)) {
+          CHECK(ns[0].status == NumberStatus::ok);
+          CHECK(ns[0].value == *expected);
+        } else {
+          CHECK(ns[0].status == NumberStatus::out_of_range);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("scan_numbers finds numbers in running text with spans into the original", "[numbers]") {
   std::string text = "截至 2017 年年底，共有 152 家园区，其中超过 30% 的高新區(qū)达 15 家。";
   auto ns = econind::scan_numbers(text);

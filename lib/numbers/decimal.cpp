@@ -1,5 +1,6 @@
 #include "econind/decimal.hpp"
 
+#include <array>
 #include <cstdlib>
 #include <limits>
 
@@ -12,8 +13,28 @@ __extension__ typedef __int128 i128;
 
 constexpr std::int64_t kMaxMantissa = 999'999'999'999'999'999;  // 18 digits
 
+// Moves the trailing zeros of m != 0 into the exponent: four at a time first, for the scale
+// words (万 亿) whose values are powers of ten.
+template <class Int>
+void strip_zeros(Int& m, int& exponent) {
+  if (m % 10 != 0) return;  // most values
+  while (m % 10000 == 0) {
+    m /= 10000;
+    exponent += 4;
+  }
+  while (m % 10 == 0) {
+    m /= 10;
+    ++exponent;
+  }
+}
+
+// Division of a 128-bit value is a library call: values that fit 64 bits take the fast path.
 int digit_count(u128 v) {
   int n = 1;
+  if (v >> 64 == 0) {
+    for (auto w = static_cast<std::uint64_t>(v); w >= 10; w /= 10) ++n;
+    return n;
+  }
   while (v >= 10) {
     v /= 10;
     ++n;
@@ -28,18 +49,32 @@ u128 magnitude(std::int64_t m) {
 // Builds a normalized Decimal from sign, 128-bit magnitude and exponent; nullopt if it does not fit.
 std::optional<Decimal> make(bool negative, u128 mag, int exponent) {
   if (mag == 0) return Decimal();
-  while (mag % 10 == 0) {
+  while (mag >> 64 != 0 && mag % 10 == 0) {  // as in digit_count
     mag /= 10;
     ++exponent;
   }
+  if (mag >> 64 == 0) {
+    auto m = static_cast<std::uint64_t>(mag);
+    strip_zeros(m, exponent);
+    mag = m;
+  }
   if (mag > static_cast<u128>(kMaxMantissa)) return std::nullopt;
-  if (exponent + digit_count(mag) - 1 >= Decimal::exponent_limit) return std::nullopt;
+  // At most 18 digits: only a large exponent needs them counted.
+  if (exponent + 17 >= Decimal::exponent_limit && exponent + digit_count(mag) - 1 >= Decimal::exponent_limit)
+    return std::nullopt;
   if (exponent < -Decimal::exponent_limit) return std::nullopt;
   auto m = static_cast<std::int64_t>(mag);
   return Decimal(negative ? -m : m, exponent);
 }
 
 u128 pow10(int k) {
+  static constexpr auto powers = [] {
+    std::array<u128, 39> p{};
+    p[0] = 1;
+    for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+    return p;
+  }();
+  if (k >= 0 && k < static_cast<int>(powers.size())) return powers[static_cast<std::size_t>(k)];
   u128 p = 1;
   for (int i = 0; i < k; ++i) p *= 10;
   return p;
@@ -52,10 +87,7 @@ Decimal::Decimal(std::int64_t mantissa, int exponent) : mantissa_(mantissa), exp
     exponent_ = 0;
     return;
   }
-  while (mantissa_ % 10 == 0) {
-    mantissa_ /= 10;
-    ++exponent_;
-  }
+  strip_zeros(mantissa_, exponent_);
 }
 
 std::optional<Decimal> Decimal::from_string(std::string_view text) {

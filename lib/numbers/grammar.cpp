@@ -1,13 +1,21 @@
 #include "numbers/grammar.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include "numbers/lexicon.hpp"
 #include "text/utf8.hpp"
 
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
+
 namespace econind::detail {
 namespace {
+
+using namespace std::string_view_literals;
 
 constexpr std::size_t kMaxDigits = 40;  // more digits than any real figure: out of range
 
@@ -37,9 +45,31 @@ bool starts_with(std::string_view t, std::size_t i, std::string_view s) {
   return true;
 }
 
-std::size_t skip_digits(std::string_view t, std::size_t i) {
-  while (is_digit_at(t, i)) ++i;
-  return i;
+std::size_t skip_digits(std::string_view t, std::size_t i) { return i + count_digits(t, i); }
+
+// The value of the `n` <= 8 digits at `p`, with eight bytes readable there.
+std::uint64_t eight_digits_value(const char* p, std::size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // All at once, the first digit in the lowest byte: shifted to the top, the n digits get
+  // zeros before them, then neighbouring digits, pairs and quadruples are combined.
+  if (n == 0) return 0;
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  v = (v - 0x3030303030303030ULL) << (8 * (8 - n));  // borrows run only into the bytes shifted out
+  v = (v & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
+  v = (v & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
+  return (v & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32;
+#else
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < n; ++k) v = v * 10 + static_cast<unsigned>(p[k] - '0');
+  return v;
+#endif
+}
+
+// The value of the `n` <= 16 digits at `pos`, with 16 bytes readable there.
+std::uint64_t sixteen_digits_value(std::string_view t, std::size_t pos, std::size_t n) {
+  std::size_t high = n > 8 ? n - 8 : 0;  // the first digits, the last eight after them
+  return eight_digits_value(t.data() + pos, high) * 100000000ULL + eight_digits_value(t.data() + pos + high, n - high);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,7 +84,39 @@ struct Arabic {
   bool fractional = false;
 };
 
+// A plain run of at most 16 digits, fraction included, as most figures are: no thousands groups
+// to consider, and exact in a 64-bit mantissa without a detour through text. nullopt for the
+// rest, and within 32 bytes of the end, which read_arabic reads the general way.
+std::optional<Arabic> read_short_arabic(std::string_view t, std::size_t pos) {
+  constexpr std::size_t kShort = 16;
+  const std::size_t size = t.size();
+  if (size - pos < 32) return std::nullopt;  // room for the 16-byte reads of the digits below
+  std::size_t i = pos + count_digits(t, pos);
+  // A group separator after three digits or fewer may start thousands groups.
+  if (i - pos <= 3 && (t[i] == ',' || t[i] == ' ') && is_digit_at(t, i + 1)) return std::nullopt;
+  Arabic a;
+  a.int_digits = i - pos;
+  if (a.int_digits > kShort) return std::nullopt;
+  std::uint64_t mantissa = sixteen_digits_value(t, pos, a.int_digits);
+  std::size_t frac_digits = 0;
+  if (t[i] == '.' && is_digit_at(t, i + 1)) {
+    frac_digits = count_digits(t, i + 1);
+    if (a.int_digits + frac_digits > kShort || i + 1 + 16 > size) return std::nullopt;
+    static constexpr std::uint64_t kPow10[] = {1,       10,       100,       1000,       10000,       100000,
+                                               1000000, 10000000, 100000000, 1000000000, 10000000000, 100000000000,
+                                               1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+                                               10000000000000000};
+    mantissa = mantissa * kPow10[frac_digits] + sixteen_digits_value(t, i + 1, frac_digits);
+    a.fractional = true;
+    i += 1 + frac_digits;
+  }
+  a.end = i;
+  a.value = Decimal(static_cast<std::int64_t>(mantissa), -static_cast<int>(frac_digits));
+  return a;
+}
+
 Arabic read_arabic(std::string_view t, std::size_t pos) {
+  if (auto a = read_short_arabic(t, pos)) return *a;
   std::string digits;
   std::size_t i = skip_digits(t, pos);
   digits.append(t.substr(pos, std::min<std::size_t>(i - pos, kMaxDigits + 1)));
@@ -181,7 +243,7 @@ class ChineseReader {
       after_inner_ = true;
       return q->end;
     }
-    Decoded d = decode_utf8(t_, i);
+    Decoded d = decode_char(t_, i);
     const Numeral* n = lex_.chinese_numeral(d.cp);
     if (!n) return i;
     std::size_t next = i + d.len;
@@ -252,7 +314,7 @@ class ChineseReader {
         std::string frac = "0.";
         std::size_t j = next;
         while (j < t_.size()) {
-          Decoded f = decode_utf8(t_, j);
+          Decoded f = decode_char(t_, j);
           const Numeral* fd = lex_.chinese_numeral(f.cp);
           if (!fd || (fd->role != NumeralRole::digit && fd->role != NumeralRole::fin_digit)) break;
           frac += static_cast<char>('0' + fd->value);
@@ -307,6 +369,30 @@ class ChineseReader {
   Decimal trailing_scale_{1};
   Qualifier qualifier_ = Qualifier::exact;
 };
+
+// A Chinese digit that nothing after it continues (一家, 三个), as ChineseReader reads it: value
+// -1 when the reader is needed after all, 0 when it finds no number (零 alone, the 陆 of 陆家嘴),
+// else the digit. Most Chinese numerals in text stand so; this spares them the reader.
+struct LoneDigit {
+  std::int64_t value;
+  std::size_t end;
+};
+LoneDigit lone_chinese_digit(std::string_view t, std::size_t pos, Decoded d, const NumberLexicon& lex) {
+  const Numeral* n = lex.chinese_numeral(d.cp);
+  if (!n || (n->role != NumeralRole::digit && n->role != NumeralRole::fin_digit)) return {-1, 0};
+  std::size_t next = pos + d.len;
+  // An inner qualifier ends the reading at once where the number would start, and continues it
+  // after the digit (十几, 一多); so does another numeral. Arabic digits never continue a digit.
+  if (lex.may_start_inner_qualifier(d.cp) && lex.inner_qualifiers.match_at(t, pos)) return {-1, 0};
+  if (next < t.size()) {
+    Decoded after = decode_char(t, next);
+    if (lex.chinese_numeral(after.cp) ||
+        (lex.may_start_inner_qualifier(after.cp) && lex.inner_qualifiers.match_at(t, next)))
+      return {-1, 0};
+  }
+  if (n->role == NumeralRole::fin_digit || n->value == 0) return {0, next};
+  return {n->value, next};
+}
 
 // ---------------------------------------------------------------------------------------------
 // English number words: one hundred · twenty-seven · a dozen · two and a half · three million
@@ -420,7 +506,7 @@ std::optional<std::pair<std::size_t, Decimal>> english_scale_after(std::string_v
   if (w && w->payload->role == NumeralRole::en_scale) return std::make_pair(w->end, Decimal(w->payload->value));
   // "3.5bn" has no blank: match_at requires a word boundary before, so test the glued form.
   if (at == i && is_alpha_at(t, i)) {
-    for (std::string_view s : {"bn", "mn", "tn"}) {
+    for (std::string_view s : {"bn"sv, "mn"sv, "tn"sv}) {
       if (starts_with(t, i, s) && !is_alpha_at(t, i + 2)) {
         auto v = lex.english.match_at(s, 0);
         return std::make_pair(i + 2, Decimal(v->payload->value));
@@ -431,9 +517,9 @@ std::optional<std::pair<std::size_t, Decimal>> english_scale_after(std::string_v
 }
 
 // The numeral proper at `pos`: Arabic, Chinese, mixed or English, without ranges.
-std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, ReadOptions opts) {
+std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, ReadOptions opts,
+                                       const NumberLexicon& lex) {
   if (pos >= t.size()) return std::nullopt;  // a range connector or 分之 that ends the text
-  const NumberLexicon& lex = number_lexicon();
   NumberToken tok;
   tok.core_begin = pos;
   Number& n = tok.number;
@@ -448,14 +534,19 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
     n.value = a.value;
     n.span.end = a.end;
     // Ordinal suffix: 19th, 53rd, 1st.
-    for (std::string_view s : {"st", "nd", "rd", "th"}) {
-      if (!a.fractional && starts_with(t, a.end, s) && !is_alpha_at(t, a.end + 2)) {
-        n.kind = NumberKind::ordinal;
-        n.span.end = a.end + 2;
-        return tok;
+    static constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd", "rd", "th"};
+    if (!a.fractional && is_alpha_at(t, a.end)) {
+      for (std::string_view s : kOrdinalSuffixes) {
+        if (starts_with(t, a.end, s) && !is_alpha_at(t, a.end + 2)) {
+          n.kind = NumberKind::ordinal;
+          n.span.end = a.end + 2;
+          return tok;
+        }
       }
     }
-    if (auto sc = english_scale_after(t, a.end, lex)) {
+    // English scale words follow a blank or stand glued to the digits (3.5bn).
+    bool may_be_english = a.end < t.size() && (t[a.end] == ' ' || is_alpha_at(t, a.end));
+    if (auto sc = may_be_english ? english_scale_after(t, a.end, lex) : std::nullopt) {
       Arith ar;
       n.value = ar.mul(a.value, sc->second);
       if (ar.overflow) n.status = NumberStatus::out_of_range;
@@ -467,8 +558,12 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
     }
     // Chinese scale words and approximation marks may follow: 1.42亿, 200多亿, 3万4000. Only a
     // numeral or an inner qualifier continues the number, so most numbers need no ChineseReader.
-    bool may_continue = a.end < t.size() && (lex.chinese_numeral(decode_utf8(t, a.end).cp) ||
-                                             lex.inner_qualifiers.match_at(t, a.end));
+    bool may_continue = false;
+    if (a.end < t.size()) {
+      char32_t next = decode_char(t, a.end).cp;
+      may_continue = lex.chinese_numeral(next) ||
+                     (lex.may_start_inner_qualifier(next) && lex.inner_qualifiers.match_at(t, a.end));
+    }
     if (!may_continue) return tok;
     ChineseReader cr(t, lex, opts);
     auto c = cr.read(pos, &a);
@@ -486,6 +581,15 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
     return tok;
   }
   if (static_cast<unsigned char>(t[pos]) >= 0x80) {
+    LoneDigit lone = lone_chinese_digit(t, pos, decode_char(t, pos), lex);
+    if (lone.value == 0) return std::nullopt;
+    if (lone.value > 0) {
+      n.value = Decimal(lone.value);
+      n.span.end = lone.end;
+      tok.chinese = true;
+      tok.single_one = lone.value == 1;
+      return tok;
+    }
     ChineseReader cr(t, lex, opts);
     auto c = cr.read(pos, nullptr);
     if (!c) return std::nullopt;
@@ -520,28 +624,73 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
 
 // Words that join the two ends of a range: 8万亿至10万亿, 100-200, 3 to 5 billion.
 std::size_t range_connector(std::string_view t, std::size_t i, bool english) {
-  for (std::string_view c : {"至", "到", "~", "-", "—", "–", "－"}) {
-    if (starts_with(t, i, c)) return i + c.size();
-  }
-  if (english) {
-    for (std::string_view c : {" to ", " and "}) {
-      if (starts_with(t, i, c)) return i + c.size();
-    }
-  }
+  static constexpr std::string_view kConnectors[] = {"至", "到", "~", "-", "—", "–", "－", " to ", " and "};
+  constexpr unsigned kChinese = 0x7F;  // the first seven join numbers in any text
+  // The connectors by their first byte, one bit each: a number is seldom followed by any.
+  static constexpr auto kByFirstByte = [] {
+    std::array<std::uint16_t, 256> by_first{};
+    for (std::size_t k = 0; k < std::size(kConnectors); ++k)
+      by_first[static_cast<unsigned char>(kConnectors[k][0])] |= static_cast<std::uint16_t>(1u << k);
+    return by_first;
+  }();
+  if (i >= t.size()) return i;
+  unsigned candidates = kByFirstByte[static_cast<unsigned char>(t[i])] & (english ? ~0u : kChinese);
+  for (std::size_t k = 0; candidates; ++k, candidates >>= 1)
+    if ((candidates & 1) && starts_with(t, i, kConnectors[k])) return i + kConnectors[k].size();
   return i;
 }
 
 }  // namespace
 
+std::size_t count_digits(std::string_view t, std::size_t pos) {
+  std::size_t n = 0;
+#if defined(__SSE2__) || defined(_M_X64)
+  // Sixteen bytes at a time: the run ends at the first byte that is no digit.
+  for (; pos + n + 16 <= t.size(); n += 16) {
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + pos + n));
+    __m128i digit =
+        _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('9' + 1)));
+    auto others = static_cast<unsigned>(~_mm_movemask_epi8(digit)) & 0xFFFFu;
+    if (others) {
+      std::size_t k = 0;
+#if defined(__GNUC__) || defined(__clang__)
+      k = static_cast<std::size_t>(__builtin_ctz(others));
+#else
+      while (!(others >> k & 1)) ++k;
+#endif
+      return n + k;
+    }
+  }
+#endif
+  while (is_digit_at(t, pos + n)) ++n;
+  return n;
+}
+
 std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, ReadOptions opts) {
   if (pos >= t.size()) return std::nullopt;
   const NumberLexicon& lex = number_lexicon();
-  char32_t lead = static_cast<unsigned char>(t[pos]) >= 0x80 ? decode_utf8(t, pos).cp : 0;
+  Decoded lead_char = static_cast<unsigned char>(t[pos]) >= 0x80 ? decode_char(t, pos) : Decoded{0, 1, true};
+  char32_t lead = lead_char.cp;
+  // A Chinese digit standing alone (一家), as most Chinese numerals in text stand: read_simple
+  // would read it so, and nothing follows that continues the number (分之, a range).
+  if (lead) {
+    LoneDigit lone = lone_chinese_digit(t, pos, lead_char, lex);
+    if (lone.value == 0) return std::nullopt;
+    if (lone.value > 0 && !starts_with(t, lone.end, "分之") && range_connector(t, lone.end, false) == lone.end) {
+      NumberToken tok;
+      tok.core_begin = pos;
+      tok.number.span = {pos, lone.end};
+      tok.number.value = Decimal(lone.value);
+      tok.chinese = true;
+      tok.single_one = lone.value == 1;
+      return tok;
+    }
+  }
   // 百分之三十, 千分之五: a rate written out.
   if (lead == U'百' || lead == U'千' || lead == U'万') {
-    for (auto [word, per] : {std::pair<std::string_view, int>{"百分之", 100}, {"千分之", 1000}, {"万分之", 10000}}) {
+    for (auto [word, per] : {std::pair<std::string_view, int>{"百分之"sv, 100}, {"千分之"sv, 1000}, {"万分之"sv, 10000}}) {
       if (starts_with(t, pos, word)) {
-        auto inner = read_simple(t, pos + word.size(), opts);
+        auto inner = read_simple(t, pos + word.size(), opts, lex);
         if (!inner) return std::nullopt;
         inner->number.span.begin = pos;
         inner->core_begin = pos;
@@ -553,12 +702,12 @@ std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, Read
   // 数十 几百 上千 好几十 成千上万: a vague quantity, no value.
   if (lead == U'数' || lead == U'几' || lead == U'上' || lead == U'好' || lead == U'成') {
     std::size_t after = pos + (starts_with(t, pos, "好几") ? 6 : 3);
-    Decoded d = after < t.size() ? decode_utf8(t, after) : Decoded{0, 0, false};
+    Decoded d = after < t.size() ? decode_char(t, after) : Decoded{0, 0, false};
     const Numeral* n = lex.chinese_numeral(d.cp);
     if (n && (n->role == NumeralRole::unit || n->role == NumeralRole::section)) {
       std::size_t end = after;
       while (end < t.size()) {
-        Decoded e = decode_utf8(t, end);
+        Decoded e = decode_char(t, end);
         const Numeral* m = lex.chinese_numeral(e.cp);
         bool part = (m && (m->role == NumeralRole::unit || m->role == NumeralRole::section)) || e.cp == U'上';
         if (!part) break;
@@ -573,14 +722,14 @@ std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, Read
     }
     if (!n) return std::nullopt;
   }
-  auto first = read_simple(t, pos, opts);
+  auto first = read_simple(t, pos, opts, lex);
   if (!first) return std::nullopt;
   Number& n = first->number;
   if (n.status != NumberStatus::ok || n.kind != NumberKind::cardinal) return first;
 
   // X分之Y: a fraction (三分之一 is one third).
   if (starts_with(t, n.span.end, "分之")) {
-    if (auto den = read_simple(t, n.span.end + 6, opts)) {
+    if (auto den = read_simple(t, n.span.end + 6, opts, lex)) {
       if (auto q = Decimal::divide(den->number.value, n.value)) {
         n.value = *q;
         n.span.end = den->number.span.end;
@@ -603,7 +752,7 @@ std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, Read
   // Ranges.
   std::size_t after = range_connector(t, n.span.end, first->english || !first->chinese);
   if (after != n.span.end && !n.value_max) {
-    auto second = read_simple(t, after, opts);
+    auto second = read_simple(t, after, opts, lex);
     if (second && second->number.status == NumberStatus::ok && second->number.kind == NumberKind::cardinal &&
         !second->number.value_max) {
       Decimal lo = n.value;
@@ -642,7 +791,9 @@ std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string
   return std::nullopt;
 }
 
-bool in_stop_phrase(std::string_view t, std::size_t pos) {
+bool in_stop_phrase(std::string_view t, std::size_t pos) { return in_stop_phrase(t, pos, decode_char(t, pos)); }
+
+bool in_stop_phrase(std::string_view t, std::size_t pos, Decoded here) {
   const NumberLexicon& lex = number_lexicon();
   auto fold = [](char32_t cp) {
     return cp < 0x80 ? static_cast<char32_t>(NumberLexicon::ascii_fold(static_cast<unsigned char>(cp))) : cp;
@@ -650,38 +801,69 @@ bool in_stop_phrase(std::string_view t, std::size_t pos) {
   // The code point at `i`, read without the checks of decode_utf8: where a phrase matches the
   // text is valid UTF-8, so elsewhere a wrong value only fails to match, as it should.
   auto cp_at = [&](std::size_t i) -> char32_t {
-    auto b = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) & 0x3Fu : 0u; };
     auto c = static_cast<unsigned char>(t[i]);
+    if (c - 0xE0u < 0x10u && i + 2 < t.size())  // most characters here
+      return (c & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 | (t[i + 2] & 0x3Fu);
+    auto b = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) & 0x3Fu : 0u; };
     if (c < 0x80) return fold(c);
     if (c < 0xE0) return (c & 0x1Fu) << 6 | b(1);
     if (c < 0xF0) return (c & 0x0Fu) << 12 | b(1) << 6 | b(2);
     return (c & 0x07u) << 18 | b(1) << 12 | b(2) << 6 | b(3);
   };
-  Decoded here = decode_utf8(t, pos);
   // The characters around `pos` rule out nearly every phrase before any comparison.
   char32_t ch = fold(here.cp);
   char32_t before = pos > 0 ? cp_at(prev_cp_start(t, pos)) : 0;
   char32_t after = pos + here.len < t.size() ? cp_at(pos + here.len) : 0;
-  if (lex.stop_pairs_complete && !lex.may_be_stop_pair(before, ch) && !lex.may_be_stop_pair(ch, after)) return false;
-  auto occ = std::lower_bound(lex.stop_occurrences.begin(), lex.stop_occurrences.end(), ch,
-                              [](const NumberLexicon::StopOccurrence& o, char32_t c) { return o.ch < c; });
+  if (lex.stop_pairs_complete && !NumberLexicon::has_pair(lex.stop_pairs, ch, after) &&
+      !NumberLexicon::has_pair(lex.stop_last_pairs, before, ch))
+    return false;
   auto word_char = [&](std::size_t i) { return is_ascii_alpha(static_cast<unsigned char>(t[i])) || is_digit_at(t, i); };
-  for (; occ != lex.stop_occurrences.end() && occ->ch == ch; ++occ) {
-    if ((occ->before && occ->before != before) || (occ->after && occ->after != after) || occ->offset > pos) continue;
-    const std::string& p = lex.stop_phrases[occ->phrase];
-    std::size_t b = pos - occ->offset, e = b + p.size();
-    if (e > t.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < p.size() && same; ++i)
-      same = NumberLexicon::ascii_fold(static_cast<unsigned char>(t[b + i])) ==
-             NumberLexicon::ascii_fold(static_cast<unsigned char>(p[i]));
-    if (!same) continue;
+  // Does the phrase of `occ`, holding `ch` at `pos`, stand in the text there?
+  auto stands_here = [&](const NumberLexicon::StopOccurrence& occ) {
+    if ((occ.before && occ.before != before) || occ.offset > pos) return false;
+    const std::string& p = lex.stop_phrases[occ.phrase];
+    std::size_t b = pos - occ.offset, e = b + p.size();
+    if (e > t.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i)
+      if (NumberLexicon::ascii_fold(static_cast<unsigned char>(t[b + i])) !=
+          NumberLexicon::ascii_fold(static_cast<unsigned char>(p[i])))
+        return false;
     // A phrase that begins (ends) with a letter must not continue a word before (after) it.
-    if (is_ascii_alpha(static_cast<unsigned char>(p.front())) && b > 0 && word_char(b - 1)) continue;
-    if (is_ascii_alpha(static_cast<unsigned char>(p.back())) && e < t.size() && word_char(e)) continue;
+    if (is_ascii_alpha(static_cast<unsigned char>(p.front())) && b > 0 && word_char(b - 1)) return false;
+    if (is_ascii_alpha(static_cast<unsigned char>(p.back())) && e < t.size() && word_char(e)) return false;
     return true;
+  };
+  // The phrases where the character after `ch` is `after`, then those that end with `ch`.
+  auto key_less = [](const NumberLexicon::StopOccurrence& o, std::pair<char32_t, char32_t> key) {
+    return o.ch != key.first ? o.ch < key.first : o.after < key.second;
+  };
+  for (char32_t next : {after, char32_t{0}}) {
+    auto occ =
+        std::lower_bound(lex.stop_occurrences.begin(), lex.stop_occurrences.end(), std::pair{ch, next}, key_less);
+    for (; occ != lex.stop_occurrences.end() && occ->ch == ch && occ->after == next; ++occ)
+      if (stands_here(*occ)) return true;
+    if (next == 0) break;
   }
   return false;
+}
+
+bool may_start_chinese_number(std::string_view t, std::size_t pos, char32_t lead, ReadOptions opts) {
+  const NumberLexicon& lex = number_lexicon();
+  const Numeral* n = lex.chinese_numeral(lead);
+  if (!n) {
+    // 数 几 上 好 成 begin a vague quantity only before a unit or scale word (数十, 好几百), as
+    // read_number reads them; no other character but a numeral begins a number.
+    if (lead != U'数' && lead != U'几' && lead != U'上' && lead != U'好' && lead != U'成') return false;
+    std::size_t after = pos + (lead == U'好' && starts_with(t, pos, "好几") ? 6 : 3);
+    const Numeral* m = after < t.size() ? lex.chinese_numeral(decode_char(t, after).cp) : nullptr;
+    return m && (m->role == NumeralRole::unit || m->role == NumeralRole::section);
+  }
+  switch (n->role) {
+    case NumeralRole::point: return false;  // 点 follows a number, it never begins one
+    case NumeralRole::section:  // a scale word alone is one of it only where allowed (超亿元); 万分之
+      return opts.allow_bare_section || starts_with(t, pos + (lead < 0x800 ? 2 : lead < 0x10000 ? 3 : 4), "分之");
+    default: return true;
+  }
 }
 
 bool may_start_english_number(std::string_view t, std::size_t pos, std::size_t word_end) {

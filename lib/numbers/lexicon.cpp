@@ -82,9 +82,15 @@ NumberLexicon load() {
     }
   }
   std::sort(lex.english_words.begin(), lex.english_words.end());
-  for (char32_t cp = 0x80; cp < 0x10000; ++cp)
-    if (lex.numeral_index[cp]) mark(lex.number_start, cp);
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp)  // the Chinese decimal point only continues a number
+    if (lex.numeral_index[cp] && lex.numerals[lex.numeral_index[cp] - 1].role != NumeralRole::point)
+      mark(lex.number_start, cp);
   for (char32_t vague : {U'数', U'几', U'上', U'好', U'成'}) mark(lex.number_start, vague);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    const unsigned char tail[2] = {static_cast<unsigned char>(0x80 | (cp >> 6 & 0x3F)),
+                                   static_cast<unsigned char>(0x80 | (cp & 0x3F))};
+    if (lex.may_start_number(cp)) lex.number_start_tails[NumberLexicon::tail_key(tail)] = 1;
+  }
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
   for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
     if (row.cells[1] == "prefix" && row.cells[2] == "none") {
@@ -95,7 +101,12 @@ NumberLexicon load() {
     if (!q) throw_data_error(qualifiers_file, row.line, "unknown qualifier");
     bool amounts_only = row.cells.size() > 3 && row.cells[3] == "amounts";
     if (row.cells[1] == "prefix") lex.prefix_qualifiers.add(row.cells[0], {*q, amounts_only});
-    else if (row.cells[1] == "inner") lex.inner_qualifiers.add(row.cells[0], *q);
+    else if (row.cells[1] == "inner") {
+      lex.inner_qualifiers.add(row.cells[0], *q);
+      Decoded first = decode_utf8(row.cells[0], 0);
+      if (first.cp < 0x80 || first.cp >= 0x10000) lex.inner_starts_complete = false;  // ASCII matches in any case
+      else mark(lex.inner_starts, first.cp);
+    }
     else if (row.cells[1] == "suffix") lex.suffix_qualifiers.add(row.cells[0], *q);
     else throw_data_error(qualifiers_file, row.line, "position must be prefix, inner or suffix");
   }
@@ -113,14 +124,19 @@ NumberLexicon load() {
       std::size_t len = decode_utf8(phrase, i).len;
       char32_t after = i + len < phrase.size() ? folded_at(i + len) : 0;
       lex.stop_occurrences.push_back({folded_at(i), before, after, phrase_index, static_cast<std::uint32_t>(i)});
-      if (after) mark(lex.stop_pairs, NumberLexicon::pair_hash(folded_at(i), after));
+      if (after) {
+        mark(lex.stop_pairs, NumberLexicon::pair_hash(folded_at(i), after));
+        if (i + len + decode_utf8(phrase, i + len).len == phrase.size())
+          mark(lex.stop_last_pairs, NumberLexicon::pair_hash(folded_at(i), after));
+      }
       if (!before && !after) lex.stop_pairs_complete = false;
       before = folded_at(i);
       i += len;
     }
   }
-  std::stable_sort(lex.stop_occurrences.begin(), lex.stop_occurrences.end(),
-                   [](const auto& a, const auto& b) { return a.ch < b.ch; });
+  std::stable_sort(lex.stop_occurrences.begin(), lex.stop_occurrences.end(), [](const auto& a, const auto& b) {
+    return a.ch != b.ch ? a.ch < b.ch : a.after < b.after;
+  });
   return lex;
 }
 
@@ -141,10 +157,7 @@ bool NumberLexicon::is_english_word(std::string_view letters) const {
          std::equal(letters.begin(), letters.end(), it->begin(), same);
 }
 
-const NumberLexicon& number_lexicon() {
-  static const NumberLexicon lex = load();
-  return lex;
-}
+NumberLexicon load_number_lexicon() { return load(); }
 
 }  // namespace detail
 }  // namespace econind

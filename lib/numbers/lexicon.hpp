@@ -36,6 +36,13 @@ struct NumberLexicon {
   };
   PhraseTable<Prefix> prefix_qualifiers;
   PhraseTable<Qualifier> inner_qualifiers;
+  // The first characters of the inner qualifiers, one bit per BMP code point: where none stands,
+  // inner_qualifiers need not be asked (unless one starts otherwise: inner_starts_complete).
+  std::array<std::uint64_t, 0x10000 / 64> inner_starts{};
+  bool inner_starts_complete = true;
+  bool may_start_inner_qualifier(char32_t cp) const {
+    return !inner_starts_complete || (cp < 0x10000 && (inner_starts[cp >> 6] >> (cp & 63) & 1));
+  }
   PhraseTable<Qualifier> suffix_qualifiers;
   // Set phrases (stop_phrases.tsv), found through the characters they hold: testing whether a
   // numeral lies inside one looks only at the phrases that contain that numeral's character.
@@ -46,22 +53,30 @@ struct NumberLexicon {
     std::uint32_t offset;    // byte offset of `ch` in the phrase
   };
   std::vector<std::string> stop_phrases;
-  std::vector<StopOccurrence> stop_occurrences;  // ordered by `ch`
-  // Every two neighbouring characters of a set phrase, hashed to one of 4096 bits: a character
-  // that forms no such pair with either neighbour lies in no set phrase. Unusable (and not
+  std::vector<StopOccurrence> stop_occurrences;  // ordered by `ch`, then `after`
+  // Every two neighbouring characters of a set phrase, hashed to one of 4096 bits, and apart
+  // those that end a phrase. A character lies in no set phrase when it forms no pair with the
+  // character after it, nor an ending pair with the one before it. Unusable (and not
   // consulted) when a set phrase is a single character.
-  std::array<std::uint64_t, 64> stop_pairs{};
+  using PairBits = std::array<std::uint64_t, 64>;
+  PairBits stop_pairs{}, stop_last_pairs{};
   bool stop_pairs_complete = true;
   static unsigned pair_hash(char32_t a, char32_t b) { return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 20; }
-  bool may_be_stop_pair(char32_t a, char32_t b) const {
+  static bool has_pair(const PairBits& bits, char32_t a, char32_t b) {
     unsigned h = pair_hash(a, b);
-    return stop_pairs[h >> 6] >> (h & 63) & 1;
+    return bits[h >> 6] >> (h & 63) & 1;
   }
 
-  // Every character a number may start with (numerals, and the 数 几 上 好 成 of vague
-  // quantities), one bit per BMP code point, so scanning skips other characters with one lookup.
+  // Every character a number may start with (numerals but the decimal point 点, and the 数 几 上
+  // 好 成 of vague quantities), one bit per BMP code point, so scanning skips other characters
+  // with one lookup.
   std::array<std::uint64_t, 0x10000 / 64> number_start{};
   bool may_start_number(char32_t cp) const { return cp < 0x10000 && (number_start[cp >> 6] >> (cp & 63) & 1); }
+  // The three-byte characters of number_start by their last two bytes, low six bits each (the
+  // key of tail_key): scanning tests a run of Chinese text several characters at a time with it.
+  // A hit may be another character with the same last bytes, so number_start decides.
+  std::vector<std::uint8_t> number_start_tails = std::vector<std::uint8_t>(0x4000, 0);
+  static unsigned tail_key(const unsigned char* tail) { return (tail[0] | tail[1] << 8) & 0x3F3Fu; }
 
   // The English number words (letters only), lowercased and sorted, and for each first two
   // letters the lengths of the words that start so (bit n: n letters, 31 for 31 or more), so
@@ -88,7 +103,13 @@ struct NumberLexicon {
   }
 };
 
-const NumberLexicon& number_lexicon();
+// Reads the data files; number_lexicon() keeps the one copy.
+NumberLexicon load_number_lexicon();
+// Inline: the grammar asks for it at nearly every number.
+inline const NumberLexicon& number_lexicon() {
+  static const NumberLexicon lex = load_number_lexicon();
+  return lex;
+}
 
 // Parses "more_than" etc.; nullopt for an unknown name.
 std::optional<Qualifier> qualifier_from_name(std::string_view name);

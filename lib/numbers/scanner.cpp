@@ -2,13 +2,20 @@
 
 #include <boost/regex/icu.hpp>
 
+#include <array>
 #include <charconv>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
 
 #include "numbers/lexicon.hpp"
 #include "text/utf8.hpp"
 
 namespace econind::detail {
 namespace {
+
+using namespace std::string_view_literals;
 
 // Regular expressions, for English dates and phone numbers: each is anchored (match_continuous)
 // and runs on a window of at most kWindow bytes, and none nests quantifiers, so none can
@@ -49,14 +56,26 @@ const std::vector<TimePattern>& time_patterns() {
 
 bool is_digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
 
-bool text_at(std::string_view t, std::size_t i, std::string_view s) {
-  return i <= t.size() && t.size() - i >= s.size() && t.compare(i, s.size(), s) == 0;
+// The index of the lowest set bit of x != 0.
+unsigned lowest_bit(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_ctzll(x));
+#else
+  unsigned k = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    ++k;
+  }
+  return k;
+#endif
 }
 
-std::size_t digit_run(std::string_view t, std::size_t i) {
-  std::size_t j = i;
-  while (is_digit_at(t, j)) ++j;
-  return j - i;
+// Byte by byte: most tests fail on the first byte, sooner than a call to memcmp returns.
+bool text_at(std::string_view t, std::size_t i, std::string_view s) {
+  if (i > t.size() || t.size() - i < s.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (t[i + k] != s[k]) return false;
+  return true;
 }
 
 // The regex parts below are followed by something that is no digit, so each must take the
@@ -64,7 +83,7 @@ std::size_t digit_run(std::string_view t, std::size_t i) {
 
 // (1[0-2]|0?[1-9]): a month.
 std::size_t month_end(std::string_view t, std::size_t i) {
-  switch (digit_run(t, i)) {
+  switch (count_digits(t, i)) {
     case 1: return t[i] != '0' ? i + 1 : 0;
     case 2: return (t[i] == '1' && t[i + 1] <= '2') || (t[i] == '0' && t[i + 1] != '0') ? i + 2 : 0;
     default: return 0;
@@ -73,7 +92,7 @@ std::size_t month_end(std::string_view t, std::size_t i) {
 
 // ([12][0-9]|3[01]|0?[1-9]): a day of the month.
 std::size_t day_end(std::string_view t, std::size_t i) {
-  switch (digit_run(t, i)) {
+  switch (count_digits(t, i)) {
     case 1: return t[i] != '0' ? i + 1 : 0;
     case 2:
       return t[i] == '1' || t[i] == '2' || (t[i] == '3' && t[i + 1] <= '1') || (t[i] == '0' && t[i + 1] != '0') ? i + 2
@@ -84,11 +103,32 @@ std::size_t day_end(std::string_view t, std::size_t i) {
 
 // ([01]?[0-9]|2[0-3]): an hour.
 std::size_t hour_end(std::string_view t, std::size_t i) {
-  switch (digit_run(t, i)) {
+  switch (count_digits(t, i)) {
     case 1: return i + 1;
     case 2: return t[i] <= '1' || (t[i] == '2' && t[i + 1] <= '3') ? i + 2 : 0;
     default: return 0;
   }
+}
+
+// Every calendar shape is four digits before a separator (- / . blank ~ – — 至 到 年), or one or
+// two before 月 日 号 or ':'. The byte after the digits rules out every shape at nearly every
+// number before any is tried.
+bool may_be_calendar(std::string_view t, std::size_t run_end, std::size_t digits) {
+  // After a year, then after a month, day or hour; each list by its first bytes, one bit a word.
+  static constexpr std::string_view kAfter[] = {"-", "/", ".", " ", "~", "–", "—", "至", "到", "年",
+                                                ":", "月", "日", "号"};
+  constexpr unsigned kAfterYear = 0x3FF, kAfterDay = 0x3C00;
+  static constexpr auto kByFirstByte = [] {
+    std::array<std::uint16_t, 256> by_first{};
+    for (std::size_t k = 0; k < std::size(kAfter); ++k)
+      by_first[static_cast<unsigned char>(kAfter[k][0])] |= static_cast<std::uint16_t>(1u << k);
+    return by_first;
+  }();
+  if (run_end >= t.size() || (digits != 4 && digits > 2)) return false;
+  unsigned words = kByFirstByte[static_cast<unsigned char>(t[run_end])] & (digits == 4 ? kAfterYear : kAfterDay);
+  for (; words; words &= words - 1)
+    if (text_at(t, run_end, kAfter[lowest_bit(words)])) return true;
+  return false;
 }
 
 struct TimeMatch {
@@ -129,12 +169,12 @@ std::optional<TimeMatch> match_time_shape(TimeShape shape, std::string_view t, s
       std::size_t i = pos + 4;
       if (text_at(t, i, " ")) ++i;
       std::size_t connector = 0;
-      for (std::string_view c : {"-", "–", "—", "~", "至", "到"})
+      for (std::string_view c : {"-"sv, "–"sv, "—"sv, "~"sv, "至"sv, "到"sv})
         if (text_at(t, i, c)) connector = c.size();
       if (!connector) return std::nullopt;
       i += connector;
       if (text_at(t, i, " ")) ++i;
-      if (digit_run(t, i) != 4) return std::nullopt;
+      if (count_digits(t, i) != 4) return std::nullopt;
       TimeMatch m{i + 4, four_digits(pos), four_digits(i)};
       if (text_at(t, m.end, " 年")) m.end += 4;
       else if (text_at(t, m.end, "年")) m.end += 3;
@@ -220,6 +260,8 @@ bool is_month_name(std::string_view word) {
   static constexpr std::string_view months[] = {"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April",
                                                 "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept",
                                                 "September", "Oct", "October", "Nov", "November", "Dec", "December"};
+  // Every month name has 3 to 9 letters and a capital from A to S.
+  if (word.size() < 3 || word.size() > 9 || word[0] < 'A' || word[0] > 'S') return false;
   for (auto m : months)
     if (word == m) return true;
   return false;
@@ -227,7 +269,6 @@ bool is_month_name(std::string_view word) {
 
 // A calendar expression starting at the digit at `pos`.
 std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
-  boost::match_results<const char*> m;
   auto end_of = [&](const boost::match_results<const char*>& mm) {
     return static_cast<std::size_t>(mm[0].second - t.data());
   };
@@ -238,8 +279,10 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
     while (e > mm[1].second && (e[-1] == ' ' || e[-1] == ',')) --e;
     return static_cast<std::size_t>(e - t.data());
   };
-  std::size_t run = pos + digit_run(t, pos);
+  std::size_t run = pos + count_digits(t, pos);
+  bool calendar = may_be_calendar(t, run, run - pos);
   for (TimeShape shape : kTimeShapes) {
+    if (!calendar) break;
     std::optional<TimeMatch> tm = match_time_shape(shape, t, pos, run - pos);
     if (!tm) continue;
     std::size_t e = tm->end;
@@ -264,7 +307,9 @@ std::optional<NumberToken> read_time(std::string_view t, std::size_t pos) {
         break;
     }
   }
-  // English month before the number: back up over "September " or "Aug. ".
+  // English month before the number: back up over "September " or "Aug. ". (The regular
+  // expressions' results are made only here: most numbers need none.)
+  boost::match_results<const char*> m;
   std::size_t w = pos;
   if (w > 1 && t[w - 1] == ' ') {
     --w;
@@ -301,11 +346,7 @@ const boost::u32regex& phone_number() {
 std::size_t phone_number_end(std::string_view t, std::size_t pos) {
   // The shapes the pattern needs, from the digit runs: a cheap test that spares the regex
   // engine nearly every number starting with 0 or 1.
-  auto digits_from = [&](std::size_t i) {
-    std::size_t j = i;
-    while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
-    return j - i;
-  };
+  auto digits_from = [&](std::size_t i) { return count_digits(t, i); };
   std::size_t run = digits_from(pos);
   bool area_code = t[pos] == '0' && (run == 3 || run == 4) && pos + run < t.size() && t[pos + run] == '-' &&
                    (digits_from(pos + run + 1) == 7 || digits_from(pos + run + 1) == 8);
@@ -331,12 +372,14 @@ std::size_t skip_identifier(std::string_view t, std::size_t pos) {
 // Is the digit at `pos` part of an identifier rather than a number of its own?
 bool starts_in_identifier(std::string_view t, std::size_t pos) {
   if (pos == 0) return false;
-  // TOP20 is a ranking, not an identifier.
-  if (pos >= 3 && (t.substr(pos - 3, 3) == "TOP" || t.substr(pos - 3, 3) == "Top" || t.substr(pos - 3, 3) == "top") &&
-      (pos == 3 || !is_ascii_alpha(static_cast<unsigned char>(t[pos - 4]))))
-    return false;
   char p = t[pos - 1];
-  if (is_ascii_alpha(static_cast<unsigned char>(p))) return true;  // B2B, ICG17, H1N1
+  if (is_ascii_alpha(static_cast<unsigned char>(p))) {
+    // TOP20 is a ranking, not an identifier.
+    if (pos >= 3 && (text_at(t, pos - 3, "TOP") || text_at(t, pos - 3, "Top") || text_at(t, pos - 3, "top")) &&
+        (pos == 3 || !is_ascii_alpha(static_cast<unsigned char>(t[pos - 4]))))
+      return false;
+    return true;  // B2B, ICG17, H1N1
+  }
   return (p == '-' || p == '_') && pos > 1 && is_ascii_alpha(static_cast<unsigned char>(t[pos - 2]));  // ICG-17
 }
 
@@ -360,48 +403,156 @@ bool english_year_context(std::string_view t, std::size_t pos) {
   return false;
 }
 
+// Passes over a run of three-byte characters (Chinese text) that no number starts with, from
+// `pos`: returns where the run ends, or the first character of it that may start a number
+// (what stands at the end then is a three-byte character only when it is one of those).
+std::size_t skip_chinese_run(std::string_view t, std::size_t pos, const NumberLexicon& lex) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  const unsigned char* p = bytes + pos;
+  const unsigned char* end = bytes + t.size();
+  // Five characters at a time while all five are three-byte ones, by their last two bytes: one
+  // branch for the five. A hit, which may be another character, is left to the test below.
+  auto three_byte_leads = [](const unsigned char* q) {  // q[0], q[3] … q[12] all in E0..EF
+    unsigned all = q[0] & q[3] & q[6] & q[9] & q[12];
+    unsigned any = q[0] | q[3] | q[6] | q[9] | q[12];
+    return (all & 0xE0u) == 0xE0u && (any & 0x10u) == 0;
+  };
+  const std::uint8_t* tails = lex.number_start_tails.data();
+  auto tail = [](const unsigned char* q) { return NumberLexicon::tail_key(q); };
+  while (end - p >= 16 && three_byte_leads(p) &&
+         !(tails[tail(p + 1)] | tails[tail(p + 4)] | tails[tail(p + 7)] | tails[tail(p + 10)] | tails[tail(p + 13)]))
+    p += 15;
+  // One at a time: the number_start bits of U+0800..U+FFFF are indexed by the low six bits of
+  // the three bytes; a character found there is decoded to be sure.
+  const std::uint64_t* starts = lex.number_start.data();
+  while (end - p >= 3) {
+    unsigned b0 = p[0];
+    if (b0 - 0xE0u > 0x0Fu) break;
+    std::uint64_t bits = starts[(b0 << 6 | (p[1] & 0x3Fu)) & 0x3FFu];
+    if (bits >> (p[2] & 0x3Fu) & 1) {
+      // Numerals stop the run, and the 数 上 成 of vague quantities where one may start: most
+      // of these are words (成本, 上市), passed over here. Bytes that are no character are
+      // passed one at a time.
+      auto at = static_cast<std::size_t>(p - bytes);
+      Decoded d = decode_char(t, at);
+      if (!d.valid) {
+        ++p;
+        continue;
+      }
+      if (lex.chinese_numeral(d.cp) || may_start_chinese_number(t, at, d.cp, {})) break;
+    }
+    p += 3;
+  }
+  return static_cast<std::size_t>(p - bytes);
+}
+
+// A cheap test on a whole word: false when it is no English number word (by its first two
+// letters and length) nor the article of "a hundred"; may_start_english_number decides the rest.
+inline bool may_begin_english_number(std::string_view word, const NumberLexicon& lex) {
+  if (lex.may_be_english_word(word)) return true;
+  return (word.size() == 1 && (word[0] == 'a' || word[0] == 'A')) ||
+         (word.size() == 2 && word[0] == 'a' && word[1] == 'n');
+}
+
+// The digits, letters and non-ASCII bytes among the 64 bytes at `p`, one bit per byte.
+struct ByteClasses {
+  std::uint64_t digits = 0, letters = 0, high = 0;
+};
+ByteClasses classify64(const unsigned char* p) {
+  ByteClasses c;
+#if defined(__SSE2__) || defined(_M_X64)
+  for (unsigned k = 0; k < 64; k += 16) {
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    __m128i digit =
+        _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('9' + 1)));
+    __m128i lower = _mm_or_si128(b, _mm_set1_epi8(0x20));  // bytes >= 0x80 stay negative
+    __m128i letter =
+        _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    c.digits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(digit))} << k;
+    c.letters |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(letter))} << k;
+    c.high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(b))} << k;
+  }
+#else
+  for (unsigned k = 0; k < 64; ++k) {
+    c.digits |= std::uint64_t{p[k] >= '0' && p[k] <= '9'} << k;
+    c.letters |= std::uint64_t{is_ascii_alpha(p[k])} << k;
+    c.high |= std::uint64_t{p[k] >= 0x80} << k;
+  }
+#endif
+  return c;
+}
+
+
+// From `pos` in ASCII text, the first digit, non-ASCII byte or start of a word that may begin an
+// English number (may_begin_english_number, or a word too long to judge here): blanks,
+// punctuation and other words are passed over 64 bytes at a time.
+std::size_t skip_ascii(const unsigned char* bytes, std::size_t pos, std::size_t size, const NumberLexicon& lex) {
+  auto alnum = [](unsigned char b) { return is_ascii_alpha(b) || (b >= '0' && b <= '9'); };
+  auto word = [&](std::size_t at, std::size_t letters) {
+    return std::string_view(reinterpret_cast<const char*>(bytes) + at, letters);
+  };
+  while (pos + 64 <= size) {
+    if (bytes[pos] >= 0x80) return pos;  // Chinese text again, right after the word
+    ByteClasses c = classify64(bytes + pos);
+    std::uint64_t word_starts =
+        c.letters & ~((c.digits | c.letters) << 1 | std::uint64_t{pos > 0 && alnum(bytes[pos - 1])});
+    std::uint64_t stops = c.digits | c.high;
+    unsigned limit = stops ? lowest_bit(stops) : 64;
+    std::size_t next = pos + 64;
+    for (; word_starts; word_starts &= word_starts - 1) {
+      unsigned k = lowest_bit(word_starts);
+      if (k >= limit) break;
+      std::uint64_t after = ~c.letters >> k;  // bit 0 is the word's first letter: clear
+      if (!after) {  // the word runs past these 64 bytes: judge it from its start
+        if (k == 0) return pos;
+        next = pos + k;
+        break;
+      }
+      unsigned letters = lowest_bit(after);
+      if (may_begin_english_number(word(pos + k, letters), lex)) return pos + k;
+    }
+    if (stops && next == pos + 64) return pos + limit;
+    pos = next;
+  }
+  for (; pos < size; ++pos) {
+    unsigned char b = bytes[pos];
+    if (b >= 0x80 || (b >= '0' && b <= '9') || (is_ascii_alpha(b) && (pos == 0 || !alnum(bytes[pos - 1])))) return pos;
+  }
+  return size;
+}
+
 // The first position at or after `pos` where a number may start: a digit, a character a
 // number may start with, or the start of a word that may be an English number. Everything else
-// is passed over here, one lookup per character, without asking the grammar.
+// is passed over here, without asking the grammar: runs of Chinese characters by a lookup per
+// character, ASCII text 64 bytes at a time.
 std::size_t next_number_start(std::string_view t, std::size_t pos, const NumberLexicon& lex) {
   const std::size_t size = t.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
-  const unsigned char* three_fit = bytes + (size >= 2 ? size - 2 : 0);  // below it, three bytes remain
-  const std::uint64_t* starts = lex.number_start.data();
   while (pos < size) {
-    // Chinese text is mostly three-byte characters: pass over a run of them in place. The
-    // number_start bits of U+0800..U+FFFF are indexed by the low six bits of the three bytes;
-    // a character found there is decoded properly below.
-    const unsigned char* p = bytes + pos;
-    while (p < three_fit) {
-      unsigned b0 = p[0];
-      if (b0 - 0xE0u > 0x0Fu) break;
-      std::uint64_t bits = starts[(b0 << 6 | (p[1] & 0x3Fu)) & 0x3FFu];
-      if (bits >> (p[2] & 0x3Fu) & 1) break;
-      p += 3;
-    }
-    pos = static_cast<std::size_t>(p - bytes);
-    if (pos >= size) break;
     unsigned c = bytes[pos];
+    if (c - 0xE0u <= 0x0Fu) {
+      pos = skip_chinese_run(t, pos, lex);
+      if (pos >= size) break;
+      c = bytes[pos];
+      if (c - 0xE0u <= 0x0Fu && size - pos >= 3) return pos;
+    }
     if (c < 0x80) {
       if (c >= '0' && c <= '9') return pos;
       if (!is_ascii_alpha(c)) {
         ++pos;
         continue;
       }
-      // A letter: only a word start may begin an English number, and only some words may. The
-      // first two letters and the length settle most words; a, A and an may be the article of
-      // "a hundred".
+      // A letter: only a word start may begin an English number, and only some words may.
       std::size_t word_end = pos + 1;
       while (word_end < size && is_ascii_alpha(bytes[word_end])) ++word_end;
-      if ((pos == 0 || !is_alnum_at(t, pos - 1)) &&
-          (lex.may_be_english_word(t.substr(pos, word_end - pos)) || c == 'a' || c == 'A') &&
+      if ((pos == 0 || !is_alnum_at(t, pos - 1)) && may_begin_english_number(t.substr(pos, word_end - pos), lex) &&
           may_start_english_number(t, pos, word_end))
         return pos;
-      pos = word_end;
+      // Words come in runs: pass over the next ones 64 bytes at a time.
+      pos = skip_ascii(bytes, word_end, size, lex);
       continue;
     }
-    Decoded d = decode_utf8(t, pos);
+    Decoded d = decode_char(t, pos);
     if (d.valid && lex.may_start_number(d.cp)) return pos;
     pos += d.len;
   }
@@ -413,6 +564,7 @@ std::size_t next_number_start(std::string_view t, std::size_t pos, const NumberL
 std::vector<NumberToken> scan_number_tokens(std::string_view t) {
   const NumberLexicon& lex = number_lexicon();
   std::vector<NumberToken> out;
+  out.reserve(t.size() / 192 + 4);  // news text holds about one number in 250 bytes: room to spare
   std::size_t pos = 0;
   std::size_t last_end = 0;
   while ((pos = next_number_start(t, pos, lex)) < t.size()) {
@@ -436,15 +588,14 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
       }
     } else if (c >= 0x80) {
       // A numeral, or the first word of a vague quantity (数十, 几百, 上千, 成千上万).
-      Decoded d = decode_utf8(t, pos);
+      Decoded d = decode_char(t, pos);
       const Numeral* numeral = lex.chinese_numeral(d.cp);
-      if (!in_stop_phrase(t, pos)) {
-        ReadOptions opts;
-        // 超亿元, 亿元以上: a scale word alone stands for one of it.
-        opts.allow_bare_section = numeral && numeral->role == NumeralRole::section &&
-                                  (prefix_qualifier_before(t, pos).has_value() || t.substr(pos + d.len, 9) == "元以上");
+      ReadOptions opts;
+      // 超亿元, 亿元以上: a scale word alone stands for one of it.
+      opts.allow_bare_section = numeral && numeral->role == NumeralRole::section &&
+                                (prefix_qualifier_before(t, pos).has_value() || text_at(t, pos + d.len, "元以上"));
+      if (may_start_chinese_number(t, pos, d.cp, opts) && !in_stop_phrase(t, pos, d))
         tok = read_number(t, pos, opts);
-      }
       if (!tok) {
         pos += d.len;
         continue;
@@ -475,7 +626,7 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t) {
       std::int64_t m = n.value.mantissa();
       int e = n.value.exponent();
       bool year_like = e <= 3 && m > 0 && m <= 2100 && is_year(m * pow10[e]);
-      if (year_like && tok->chinese && t.substr(n.span.end, 3) == "年") {
+      if (year_like && tok->chinese && text_at(t, n.span.end, "年")) {
         n.kind = NumberKind::year;
         n.span.end += 3;
         pos = n.span.end;
@@ -528,7 +679,9 @@ std::optional<std::size_t> match_calendar_shape(std::string_view name, std::stri
   for (TimeShape shape : kTimeShapes) {
     if (name != kTimeShapeNames[static_cast<int>(shape)]) continue;
     if (pos > text.size()) return std::nullopt;
-    if (auto m = match_time_shape(shape, text, pos, digit_run(text, pos))) return m->end;
+    std::size_t digits = count_digits(text, pos);
+    if (!may_be_calendar(text, pos + digits, digits)) return std::nullopt;
+    if (auto m = match_time_shape(shape, text, pos, digits)) return m->end;
     return std::nullopt;
   }
   return std::nullopt;
