@@ -47,13 +47,26 @@ std::size_t OffsetMap::region_index(std::size_t norm_pos) const {
 }
 
 std::size_t OffsetMap::region_index(std::size_t norm_pos, std::size_t* hint) const {
-  if (!hint) return region_index(norm_pos);
-  std::size_t i = *hint;
-  if (i + 1 < regions_.size() && regions_[i].norm <= norm_pos) {
-    for (int step = 0; step < 8 && i + 2 < regions_.size() && regions_[i + 1].norm <= norm_pos; ++step) ++i;
-    if (i + 2 >= regions_.size() || regions_[i + 1].norm > norm_pos) return *hint = i;
+  if (!hint || *hint + 1 >= regions_.size() || regions_[*hint].norm > norm_pos) {
+    std::size_t i = region_index(norm_pos);
+    if (hint) *hint = i;
+    return i;
   }
-  return *hint = region_index(norm_pos);
+  // Gallop forward from the hint to a range that holds the answer, then search only that range:
+  // the cost grows with the log of the distance from the last lookup, not of the whole map.
+  std::size_t last = regions_.size() - 2;  // the last region (the sentinel excluded)
+  std::size_t lo = *hint, step = 1;
+  while (lo + step <= last && regions_[lo + step].norm <= norm_pos) {
+    lo += step;
+    step *= 2;
+  }
+  std::size_t hi = std::min(lo + step, last + 1);  // regions_[hi].norm > norm_pos, or hi is past the last
+  while (hi - lo > 1) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (regions_[mid].norm <= norm_pos) lo = mid;
+    else hi = mid;
+  }
+  return *hint = lo;
 }
 
 std::size_t OffsetMap::to_original_begin(std::size_t norm_pos, std::size_t* hint) const {
