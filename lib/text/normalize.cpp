@@ -89,7 +89,11 @@ std::size_t OffsetMap::to_original_end(std::size_t norm_pos, std::size_t* hint) 
 }
 
 Span OffsetMap::to_original(Span norm, std::size_t* hint) const {
-  Span s{to_original_begin(norm.begin, hint), to_original_end(norm.end, hint)};
+  // The hint is left at the span's begin: the next span asked for may begin inside this one
+  // (another figure of the same sentence, another entity of the same name).
+  std::size_t begin = to_original_begin(norm.begin, hint);
+  std::size_t end_hint = hint ? *hint : 0;
+  Span s{begin, to_original_end(norm.end, hint ? &end_hint : nullptr)};
   if (s.begin >= s.end && norm.begin < norm.end && regions_.size() >= 2 && norm.begin < regions_.back().norm)
     s.begin = std::min<std::size_t>(s.end, regions_[region_index(norm.begin)].orig);
   return s;
