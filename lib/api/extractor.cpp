@@ -133,6 +133,34 @@ std::optional<int> year_of_date(std::string_view date) {
 
 Span shifted(Span s, std::size_t by) { return {s.begin + by, s.end + by}; }
 
+// The working arrays of one window, kept by each thread between documents so that extracting
+// one allocates only what its result holds. At most a window's worth (a few MB) stays with a
+// thread. A log sink that extracts from inside extract() gets arrays of its own.
+struct Workspace {
+  detail::NormalizedText norm;
+  std::vector<detail::Sentence> sentences;
+  std::vector<detail::NumberToken> numbers;
+  std::vector<detail::Quantity> quantities;
+  std::vector<detail::EntityMatch> mentions;
+  bool in_use = false;
+};
+
+class WorkspaceLease {
+ public:
+  WorkspaceLease() : own_(shared_.in_use), ws_(own_ ? fresh_ : shared_) { ws_.in_use = true; }
+  ~WorkspaceLease() { ws_.in_use = false; }
+  WorkspaceLease(const WorkspaceLease&) = delete;
+  WorkspaceLease& operator=(const WorkspaceLease&) = delete;
+  Workspace& operator*() { return ws_; }
+
+ private:
+  static thread_local Workspace shared_;
+  bool own_;
+  Workspace fresh_;
+  Workspace& ws_;
+};
+thread_local Workspace WorkspaceLease::shared_;
+
 }  // namespace
 
 // One window: text[base, base + window.size()). Mentions and diagnostics are appended to `r`,
@@ -140,30 +168,28 @@ Span shifted(Span s, std::size_t by) { return {s.begin + by, s.end + by}; }
 void Extractor::Impl::extract_window(std::string_view window, std::size_t base, const DocumentInfo& info,
                                      std::optional<int>& document_year, Result& r, std::vector<Indicator>& indicators,
                                      std::size_t first_index) const {
-  detail::NormalizedText norm = detail::normalize(window);
-  for (Diagnostic& d : norm.diagnostics) {
-    d.span = shifted(d.span, base);
-    r.diagnostics.push_back(std::move(d));
-  }
-  std::vector<detail::Sentence> sentences = detail::split_sentences(norm.text);
-  std::vector<detail::NumberToken> numbers = detail::scan_number_tokens(norm.text);
+  WorkspaceLease lease;
+  Workspace& ws = *lease;
+  detail::NormalizedText& norm = ws.norm = detail::normalize(window, std::move(ws.norm));
+  for (const Diagnostic& d : norm.diagnostics) r.diagnostics.push_back({d.code, shifted(d.span, base), d.message});
+  const auto& sentences = ws.sentences = detail::split_sentences(norm.text, std::move(ws.sentences));
+  const auto& numbers = ws.numbers = detail::scan_number_tokens(norm.text, std::move(ws.numbers));
   for (const auto& n : numbers) {
     if (n.number.status == NumberStatus::out_of_range) {
       Span s = shifted(norm.map.to_original(n.number.span), base);
       r.diagnostics.push_back({Diagnostic::Code::out_of_range, s, "number too large to represent exactly"});
     }
   }
-  std::vector<detail::Quantity> quantities = detail::find_quantities(norm.text, numbers, sentences);
-  std::vector<detail::EntityMatch> mentions = matcher->find_all(norm.text);
+  const auto& quantities = ws.quantities =
+      detail::find_quantities(norm.text, numbers, sentences, std::move(ws.quantities));
+  const auto& mentions = ws.mentions = matcher->find_all(norm.text, std::move(ws.mentions));
   if (!document_year && base == 0) document_year = detail::dateline_year(numbers);
   std::vector<detail::Links> links =
       detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
-  numbers = {};
   if (r.mentions.empty()) r.mentions.reserve(mentions.size());
   std::size_t hint = 0;  // mentions, figures, units and sentences each come in text order
   for (const detail::EntityMatch& m : mentions)
     r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span, &hint), base)});
-  mentions = {};
 
   indicators.reserve(quantities.size());
   std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → index in the whole result

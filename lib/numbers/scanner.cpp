@@ -561,9 +561,10 @@ std::size_t next_number_start(std::string_view t, std::size_t pos, const NumberL
 
 }  // namespace
 
-std::vector<NumberToken> scan_number_tokens(std::string_view t) {
+std::vector<NumberToken> scan_number_tokens(std::string_view t, std::vector<NumberToken> reuse) {
   const NumberLexicon& lex = number_lexicon();
-  std::vector<NumberToken> out;
+  std::vector<NumberToken> out = std::move(reuse);
+  out.clear();
   out.reserve(t.size() / 192 + 4);  // news text holds about one number in 250 bytes: room to spare
   std::size_t pos = 0;
   std::size_t last_end = 0;

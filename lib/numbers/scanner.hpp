@@ -12,8 +12,9 @@ namespace econind::detail {
 // normalized text.
 // Years, dates, times and periods come back with their NumberKind; IDs such as ICG-17, 4F, B2B,
 // 5+N, phone numbers and set phrases such as 十四五 are left out. Prefix qualifiers (超过, more
-// than) are folded into each number's span and qualifier.
-std::vector<NumberToken> scan_number_tokens(std::string_view text);
+// than) are folded into each number's span and qualifier. `reuse`, an earlier result, lends its
+// memory.
+std::vector<NumberToken> scan_number_tokens(std::string_view text, std::vector<NumberToken> reuse = {});
 
 // The scanner's regular expressions (Boost.Regex over UTF-8), for the tests that feed each its
 // worst case. None nests quantifiers and each runs on a bounded window (docs/RELIABILITY.md).

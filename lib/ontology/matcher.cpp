@@ -631,9 +631,10 @@ std::size_t AliasMatcher::second_filter(const char* span, unsigned char* offsets
   return kept;
 }
 
-std::vector<EntityMatch> AliasMatcher::find_all(std::string_view text) const {
+std::vector<EntityMatch> AliasMatcher::find_all(std::string_view text, std::vector<EntityMatch> reuse) const {
   static_assert(kSpan <= 256, "offsets in a span are bytes");
-  std::vector<EntityMatch> out;
+  std::vector<EntityMatch> out = std::move(reuse);
+  out.clear();
   const std::size_t n = text.size();
   out.reserve(n / 32);  // news text has about one name per 100 bytes, some much more
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -34,7 +34,8 @@ class AliasMatcher {
   // case, and a name that starts (ends) with an ASCII letter or digit must not continue a word
   // before (after) it. When one name belongs to entities of several types (never two of one
   // type: the loader forbids it), each gets an EntityMatch with the same span, by type order.
-  std::vector<EntityMatch> find_all(std::string_view normalized_text) const;
+  // `reuse`, a result of an earlier call, lends its memory.
+  std::vector<EntityMatch> find_all(std::string_view normalized_text, std::vector<EntityMatch> reuse = {}) const;
 
   std::size_t pattern_count() const { return patterns_.size(); }
   std::size_t node_count() const { return node_count_; }

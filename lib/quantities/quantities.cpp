@@ -340,9 +340,10 @@ void attach_rank_of(std::string_view t, std::vector<Quantity>& qs, const std::ve
 }  // namespace
 
 std::vector<Quantity> find_quantities(std::string_view text, const std::vector<NumberToken>& numbers,
-                                      const std::vector<Sentence>& sentences) {
+                                      const std::vector<Sentence>& sentences, std::vector<Quantity> reuse) {
   Classifier c(text, quantity_lexicon());
-  std::vector<Quantity> out;
+  std::vector<Quantity> out = std::move(reuse);
+  out.clear();
   out.reserve(numbers.size());
   std::size_t floor = 0;
   std::size_t s = 0;

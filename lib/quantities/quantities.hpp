@@ -25,7 +25,8 @@ struct Quantity {
   std::size_t number_index = 0;  // the number token it was read from
 };
 
+// The indicators among the numbers, in text order. `reuse`, an earlier result, lends its memory.
 std::vector<Quantity> find_quantities(std::string_view text, const std::vector<NumberToken>& numbers,
-                                      const std::vector<Sentence>& sentences);
+                                      const std::vector<Sentence>& sentences, std::vector<Quantity> reuse = {});
 
 }  // namespace econind::detail

@@ -313,7 +313,9 @@ std::size_t pinyin_annotation_length(std::string_view s, std::size_t i) {
 
 class Normalizer {
  public:
-  explicit Normalizer(std::string_view in) : in_(in) {
+  Normalizer(std::string_view in, NormalizedText reuse) : in_(in), out_(std::move(reuse)) {
+    out_.map.clear();
+    out_.diagnostics.clear();
     // Room for the input copied as it is; the rare pieces that grow make more (make_room).
     out_.text.resize(in.size() + kSlack);
     text_ = out_.text.data();
@@ -636,6 +638,8 @@ class Normalizer {
 
 }  // namespace
 
-NormalizedText normalize(std::string_view input) { return Normalizer(input).run(); }
+NormalizedText normalize(std::string_view input, NormalizedText reuse) {
+  return Normalizer(input, std::move(reuse)).run();
+}
 
 }  // namespace econind::detail

@@ -19,6 +19,12 @@ class OffsetMap {
   void append(std::size_t orig_len, std::size_t norm_len);
   void finish();
   void reserve(std::size_t regions) { regions_.reserve(regions); }
+  // Empties the map and keeps its memory, for the next text.
+  void clear() {
+    regions_.clear();
+    norm_ = orig_ = 0;
+    last_linear_ = false;
+  }
 
   // `hint`, when given, is where the last lookup ended: positions asked for in text order then
   // cost a step or two each instead of a binary search over all regions.
@@ -49,8 +55,9 @@ struct NormalizedText {
   std::vector<Diagnostic> diagnostics;  // spans into the original input
 };
 
-// Never throws on bad text: invalid UTF-8 becomes U+FFFD plus a diagnostic.
-NormalizedText normalize(std::string_view input);
+// Never throws on bad text: invalid UTF-8 becomes U+FFFD plus a diagnostic. `reuse`, a result
+// of an earlier call, lends its buffers, so that a loop over documents does not allocate.
+NormalizedText normalize(std::string_view input, NormalizedText reuse = {});
 
 // The fold table, built once per process: for each BMP code point, its replacement under
 // NFKC + Traditional→Simplified. Loops over every character test the 8 KB bitset first and look

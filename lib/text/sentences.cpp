@@ -100,8 +100,9 @@ std::size_t next_mark(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::vector<Sentence> split_sentences(std::string_view text) {
-  std::vector<Sentence> out;
+std::vector<Sentence> split_sentences(std::string_view text, std::vector<Sentence> reuse) {
+  std::vector<Sentence> out = std::move(reuse);
+  out.clear();
   out.reserve(text.size() / 32 + 8);  // news text has a sentence every 60 to 100 bytes
   std::size_t paragraph = 0;
   std::size_t start = 0;

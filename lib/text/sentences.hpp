@@ -15,7 +15,7 @@ struct Sentence {
 // Splits normalized text at Chinese 。！？； and English . ! ? ; (not inside 3.5, No. 1, U.S.),
 // and at line breaks, which also end paragraphs. Page chrome (three or more '|' separators on
 // a line, or in one sentence of a very long line: spam headers, link bars) is marked so no
-// figure is read from it.
-std::vector<Sentence> split_sentences(std::string_view text);
+// figure is read from it. `reuse`, an earlier result, lends its memory.
+std::vector<Sentence> split_sentences(std::string_view text, std::vector<Sentence> reuse = {});
 
 }  // namespace econind::detail
