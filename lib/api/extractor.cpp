@@ -202,7 +202,8 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
       bool chinese = info.language == "zh" || (info.language != "en" && has_chinese(norm.text, sentences[si].span));
       if (chinese ? !options.chinese : !options.english) continue;
     }
-    Indicator ind;
+    index_of[k] = first_index + indicators.size();
+    Indicator& ind = indicators.emplace_back();  // filled in place: an Indicator is large to move
     ind.kind = q.kind;
     ind.value = q.value;
     ind.value_max = q.value_max;
@@ -223,11 +224,9 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
     if (l.metric.entity) ind.metric = to_ref(l.metric);
     ind.year = l.year;
     if (l.change_from && wanted(options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
-    index_of[k] = first_index + indicators.size();
     if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span, &sentence_hint), base);
     if (detail::logger().should_log(spdlog::level::debug))  // spares formatting the value when off
       detail::logger().debug("{} {} [{}]", to_string(ind.kind), ind.value.to_string(), ind.text);
-    indicators.push_back(std::move(ind));
   }
 }
 
