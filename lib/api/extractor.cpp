@@ -135,31 +135,16 @@ Span shifted(Span s, std::size_t by) { return {s.begin + by, s.end + by}; }
 
 // The working arrays of one window, kept by each thread between documents so that extracting
 // one allocates only what its result holds. At most a window's worth (a few MB) stays with a
-// thread. A log sink that extracts from inside extract() gets arrays of its own.
+// thread. Nothing calls back into the library during an extraction (a log sink must not), so a
+// thread uses its arrays for one window at a time.
 struct Workspace {
   detail::NormalizedText norm;
   std::vector<detail::Sentence> sentences;
   std::vector<detail::NumberToken> numbers;
   std::vector<detail::Quantity> quantities;
   std::vector<detail::EntityMatch> mentions;
-  bool in_use = false;
 };
-
-class WorkspaceLease {
- public:
-  WorkspaceLease() : own_(shared_.in_use), ws_(own_ ? fresh_ : shared_) { ws_.in_use = true; }
-  ~WorkspaceLease() { ws_.in_use = false; }
-  WorkspaceLease(const WorkspaceLease&) = delete;
-  WorkspaceLease& operator=(const WorkspaceLease&) = delete;
-  Workspace& operator*() { return ws_; }
-
- private:
-  static thread_local Workspace shared_;
-  bool own_;
-  Workspace fresh_;
-  Workspace& ws_;
-};
-thread_local Workspace WorkspaceLease::shared_;
+thread_local Workspace workspace;
 
 }  // namespace
 
@@ -168,8 +153,7 @@ thread_local Workspace WorkspaceLease::shared_;
 void Extractor::Impl::extract_window(std::string_view window, std::size_t base, const DocumentInfo& info,
                                      std::optional<int>& document_year, Result& r, std::vector<Indicator>& indicators,
                                      std::size_t first_index) const {
-  WorkspaceLease lease;
-  Workspace& ws = *lease;
+  Workspace& ws = workspace;
   detail::NormalizedText& norm = ws.norm = detail::normalize(window, std::move(ws.norm));
   for (const Diagnostic& d : norm.diagnostics) r.diagnostics.push_back({d.code, shifted(d.span, base), d.message});
   const auto& sentences = ws.sentences = detail::split_sentences(norm.text, std::move(ws.sentences));
