@@ -24,6 +24,15 @@ using econind::detail::normalize;
 
 namespace {
 
+// A small deterministic generator for the generated texts below: random(n) is in [0, n).
+struct RandomBelow {
+  std::uint32_t seed;
+  std::uint32_t operator()(std::uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  }
+};
+
 const char* const kHeader = "id\ttype\tname_zh\tname_zh_hant\tname_en\tshort_zh\tshort_en\tparent\taliases\tattributes\n";
 
 // "id@begin-end" for every match in the normalized form of `text`.
@@ -328,11 +337,7 @@ TEST_CASE("matcher agrees with trying every name at every byte", "[ontology]") {
   const std::vector<std::string> pieces = {"甲乙丙丁", "乙丙", "乙丙丁戊", "丙", "AB", "ab-C", "X1", "甲X", "aB丙",
                                            "甲xY乙", "SHORT", "short long", "示范", "Long-Term plan", "甲", "乙",
                                            "丁", "戊", "a", "b", "x", "1", " ", "-", "，", "的", "Long", "term"};
-  std::uint32_t seed = 12345;
-  auto random = [&](std::uint32_t bound) {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) % bound;
-  };
+  RandomBelow random{12345u};
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     std::uint32_t count = random(60);
@@ -350,11 +355,7 @@ TEST_CASE("builtin matcher agrees with trying every name at every byte", "[ontol
   // Texts of names, cut names (at character boundaries), names in other cases and text that
   // joins or separates them, long enough to cross the matcher's spans and ending anywhere.
   const std::vector<std::string> glue = {"", " ", ",", "的", "和", "-", "x", "7", "中", "。", "区"};
-  std::uint32_t seed = 2024;
-  auto random = [&](std::uint32_t bound) {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) % bound;
-  };
+  RandomBelow random{2024u};
   for (int round = 0; round < 60; ++round) {
     std::string text;
     std::uint32_t count = random(40);

@@ -7,6 +7,7 @@
 
 #include "numbers/lexicon.hpp"
 #include "text/utf8.hpp"
+#include "util/bits.hpp"
 
 #if defined(__SSE2__) || defined(_M_X64)
 #include <emmintrin.h>
@@ -651,15 +652,7 @@ std::size_t count_digits(std::string_view t, std::size_t pos) {
     __m128i digit =
         _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('9' + 1)));
     auto others = static_cast<unsigned>(~_mm_movemask_epi8(digit)) & 0xFFFFu;
-    if (others) {
-      std::size_t k = 0;
-#if defined(__GNUC__) || defined(__clang__)
-      k = static_cast<std::size_t>(__builtin_ctz(others));
-#else
-      while (!(others >> k & 1)) ++k;
-#endif
-      return n + k;
-    }
+    if (others) return n + lowest_bit(others);
   }
 #endif
   while (is_digit_at(t, pos + n)) ++n;

@@ -11,6 +11,7 @@
 
 #include "numbers/lexicon.hpp"
 #include "text/utf8.hpp"
+#include "util/bits.hpp"
 
 namespace econind::detail {
 namespace {
@@ -56,19 +57,6 @@ const std::vector<TimePattern>& time_patterns() {
 
 bool is_digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
 
-// The index of the lowest set bit of x != 0.
-unsigned lowest_bit(std::uint64_t x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctzll(x));
-#else
-  unsigned k = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    ++k;
-  }
-  return k;
-#endif
-}
 
 // Byte by byte: most tests fail on the first byte, sooner than a call to memcmp returns.
 bool text_at(std::string_view t, std::size_t i, std::string_view s) {

@@ -9,6 +9,7 @@
 #endif
 
 #include "text/utf8.hpp"
+#include "util/bits.hpp"
 
 namespace econind::detail {
 
@@ -151,17 +152,6 @@ char32_t last_code_point(const char* text, std::size_t size) {
 bool stays_at(const unsigned char* p, const std::uint64_t* stays) { return stays[three_byte_word(p)] >> (p[2] & 63) & 1; }
 
 #if defined(__SSE2__) || defined(_M_X64)
-// The index of the lowest set bit of x != 0.
-unsigned lowest_bit(unsigned x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctz(x));
-#else
-  unsigned k = 0;
-  while (!(x >> k & 1)) ++k;
-  return k;
-#endif
-}
-
 // Whether the 16 bytes at p start with five three-byte sequences (overlong forms and surrogates
 // not excluded).
 bool five_three_byte(const unsigned char* p) {

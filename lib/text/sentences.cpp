@@ -9,6 +9,7 @@
 #endif
 
 #include "text/utf8.hpp"
+#include "util/bits.hpp"
 
 namespace econind::detail {
 namespace {
@@ -72,17 +73,6 @@ unsigned marks16(const char* p) {
       _mm_or_si128(_mm_and_si128(is(b0, 0xE3), is(b2, 0x82)), _mm_and_si128(is(b0, 0xE2), is(b2, 0xA6)));
   return static_cast<unsigned>(
       _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, period_or_ellipsis), is(b0, 0xEF))));
-}
-
-// The index of the lowest set bit of x != 0.
-unsigned lowest_bit(unsigned x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctz(x));
-#else
-  unsigned k = 0;
-  while (!(x >> k & 1)) ++k;
-  return k;
-#endif
 }
 #endif
 
