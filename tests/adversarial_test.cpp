@@ -379,6 +379,14 @@ TEST_CASE("inputs the fuzzers once broke", "[adversarial]") {
   REQUIRE(firms.indicators.size() == 1);
   CHECK(firms.indicators[0].kind == Kind::count);
   CHECK(firms.indicators[0].value == econind::Decimal(3000));
+  // 一二 is a pair ("one or two"), not the denominator of a fraction: the fraction once took the
+  // value of the part after 分之 and kept the pair's upper end, 23 to 2.
+  auto pair = econind::scan_numbers("一二分之二十三");
+  REQUIRE(pair.size() == 2);
+  CHECK(pair[0].value == econind::Decimal(1));
+  CHECK(pair[0].value_max == econind::Decimal(2));
+  CHECK(pair[1].value == econind::Decimal(23));
+  CHECK(!pair[1].value_max);
   // A range connector or 分之 at the very end of the text.
   for (const char* t : {"1-", "12至", "三分之", "8万亿至"}) {
     INFO(t);

@@ -720,12 +720,12 @@ std::optional<NumberToken> read_number(std::string_view t, std::size_t pos, Read
   Number& n = first->number;
   if (n.status != NumberStatus::ok || n.kind != NumberKind::cardinal) return first;
 
-  // X分之Y: a fraction (三分之一 is one third).
-  if (starts_with(t, n.span.end, "分之")) {
-    if (auto den = read_simple(t, n.span.end + 6, opts, lex)) {
-      if (auto q = Decimal::divide(den->number.value, n.value)) {
+  // X分之Y: a fraction (三分之一 is one third). Not of a pair such as 一二 ("one or two").
+  if (starts_with(t, n.span.end, "分之") && !n.value_max) {
+    if (auto part = read_simple(t, n.span.end + 6, opts, lex); part && !part->number.value_max) {
+      if (auto q = Decimal::divide(part->number.value, n.value)) {
         n.value = *q;
-        n.span.end = den->number.span.end;
+        n.span.end = part->number.span.end;
         return first;
       }
     }
