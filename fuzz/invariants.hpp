@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "econind/econind.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace econind::fuzz {
@@ -55,6 +56,34 @@ inline bool is_utf8(std::string_view s) {
 }
 
 inline std::string describe(const Span& s) { return "[" + std::to_string(s.begin) + ", " + std::to_string(s.end) + ")"; }
+
+// Where normalize() and normalize_one_by_one() part: in the text, the diagnostics, or where a
+// character of the text maps back to. Empty when they agree.
+inline std::string normalize_disagreement(std::string_view input) {
+  detail::NormalizedText fast = detail::normalize(input);
+  detail::NormalizedText slow = detail::normalize_one_by_one(input);
+  if (fast.text != slow.text) {
+    std::size_t k = 0;
+    while (k < fast.text.size() && k < slow.text.size() && fast.text[k] == slow.text[k]) ++k;
+    return "texts part at byte " + std::to_string(k);
+  }
+  if (fast.diagnostics.size() != slow.diagnostics.size()) return "diagnostics differ in number";
+  for (std::size_t k = 0; k < fast.diagnostics.size(); ++k) {
+    const Diagnostic& a = fast.diagnostics[k];
+    const Diagnostic& b = slow.diagnostics[k];
+    if (a.code != b.code || !(a.span == b.span)) return "diagnostic " + describe(a.span) + " vs " + describe(b.span);
+  }
+  const std::string& t = fast.text;
+  for (std::size_t pos = 0; pos < t.size();) {
+    std::size_t next = pos + detail::decode_utf8(t, pos).len;
+    for (Span s : {Span{pos, next}, Span{pos, t.size()}, Span{0, next}}) {
+      Span a = fast.map.to_original(s), b = slow.map.to_original(s);
+      if (!(a == b)) return describe(s) + " maps to " + describe(a) + ", one by one to " + describe(b);
+    }
+    pos = next;
+  }
+  return {};
+}
 
 // A span of `text`: inside it, not empty (unless `may_be_empty`), on character boundaries.
 inline void check_span(const Span& s, std::string_view text, const Boundaries& b, bool may_be_empty = false) {

@@ -387,6 +387,11 @@ TEST_CASE("inputs the fuzzers once broke", "[adversarial]") {
   CHECK(pair[0].value_max == econind::Decimal(2));
   CHECK(pair[1].value == econind::Decimal(23));
   CHECK(!pair[1].value_max);
+  // ⒒ reads as "11.": the number maps to the whole character, not to its first two bytes.
+  auto eleven = econind::scan_numbers("\x92⒒");
+  REQUIRE(eleven.size() == 1);
+  CHECK(eleven[0].value == econind::Decimal(11));
+  CHECK(eleven[0].span == Span{1, 4});
   // A range connector or 分之 at the very end of the text.
   for (const char* t : {"1-", "12至", "三分之", "8万亿至"}) {
     INFO(t);

@@ -1,9 +1,15 @@
 #include <unicode/translit.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "adversarial_inputs.hpp"
 #include "catch.hpp"
+#include "invariants.hpp"
 #include "text/normalize.hpp"
 #include "text/sentences.hpp"
 #include "text/utf8.hpp"
@@ -87,6 +93,43 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD with a diagnostic") {
   CHECK(original(in, n, {2, 5}) == "\xFF");
 }
 
+TEST_CASE("overlong and surrogate forms inside Chinese text are invalid bytes, not characters") {
+  // E0 87 84 would decode to U+01C4 (DŽ, three bytes folded), E0 85 BF to U+017F (ſ, folded to
+  // s), ED A0 80 to a surrogate. At every offset, so the run is read 16 bytes at a time too.
+  for (std::size_t k = 0; k < 8; ++k) {
+    INFO(k);
+    std::string zh;
+    for (std::size_t i = 0; i < k; ++i) zh += "产值";
+    std::string in = zh + "增长\xA2\xE0\x85\xBF\x9E" "加\xE0\x87\x84到\xED\xA0\x80" + zh;
+    auto n = normalize(in);
+    std::string bad = "\xEF\xBF\xBD";
+    CHECK(n.text == zh + "增长" + bad + bad + bad + bad + bad + "加" + bad + bad + bad + "到" + bad + bad + bad + zh);
+    REQUIRE(n.diagnostics.size() == 3);
+    std::size_t at = zh.size() + 6;
+    CHECK(n.diagnostics[0].span == Span{at, at + 5});
+    CHECK(n.diagnostics[1].span == Span{at + 8, at + 11});
+    CHECK(n.diagnostics[2].span == Span{at + 14, at + 17});
+  }
+}
+
+TEST_CASE("a character that expands to several of its own length maps back as a whole") {
+  // ⑴ → "(1)" and ⒒ → "11.": three bytes each way, but no byte of the piece is a byte of the
+  // character.
+  for (std::string zh : {"", "第", "第一批第二批第三批"}) {
+    INFO(zh);
+    std::string in = zh + "⑴项增长⒒%";
+    auto n = normalize(in);
+    REQUIRE(n.text == zh + "(1)项增长11.%");
+    std::size_t one = zh.size() + 1;
+    CHECK(original(in, n, {one, one + 1}) == "⑴");
+    std::size_t eleven = n.text.find("11.");
+    CHECK(original(in, n, {eleven, eleven + 2}) == "⒒");
+    CHECK(original(in, n, {eleven + 2, eleven + 3}) == "⒒");  // the '.', inside the expansion
+    CHECK(original(in, n, {eleven + 2, eleven + 4}) == "%");   // begins past the character's start
+    CHECK(original(in, n, {0, one}) == zh + "⑴");
+  }
+}
+
 TEST_CASE("normalize reads the same at every offset, where it goes 16 bytes at a time") {
   for (std::size_t k = 0; k < 40; ++k) {
     INFO(k);
@@ -104,6 +147,42 @@ TEST_CASE("normalize reads the same at every offset, where it goes 16 bytes at a
     CHECK(original(in, n, {zh.size() + 6, zh.size() + 7}) == "，");
     CHECK(original(in, n, {zh.size() + 7, zh.size() + 13}) == "發展");
     CHECK(original(in, n, {n.text.size() - 6, n.text.size()}) == "產(chǎn)業");
+  }
+}
+
+TEST_CASE("normalize's fast paths read as its one-character-at-a-time path") {
+  // Pieces that each take another branch of the fast paths, joined in every order of two and
+  // put at every offset of a 16-byte block.
+  const std::vector<std::string> pieces = {
+      "产值", "產業", "，", "（", "(chǎn)", "(试行)", "⑴", "⒒", "½", "１２３", "50 %", "2158 家", " ",
+      "\t\t", "\xE3\x80\x80", "\xA2\xE0\x85\xBF\x9E", "\xE0\x87\x84", "\xED\xA0\x80", "\xE4\xB8", "\n",
+      std::string("\0", 1), "more than 200 companies", "ǅ", "😀", "ﬁ"};
+  for (std::size_t k = 0; k < 16; ++k) {
+    for (const std::string& a : pieces) {
+      for (const std::string& b : pieces) {
+        std::string in = std::string(k, 'x') + a + b + "中" + a;
+        std::string parted = econind::fuzz::normalize_disagreement(in);
+        INFO(in);
+        REQUIRE(parted.empty());
+      }
+    }
+  }
+  std::vector<std::string> texts;
+  for (const char* dir : {ECONIND_TEST_CORPUS_DIR, ECONIND_TEST_ARTICLES_DIR}) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      std::ifstream in(e.path(), std::ios::binary);
+      texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+  }
+  REQUIRE(texts.size() > 30);
+  texts.emplace_back(econind::adversarial::news_sample());
+  texts.emplace_back(econind::adversarial::gb18030_sample());
+  texts.emplace_back(econind::adversarial::big5_sample());
+  texts.emplace_back(econind::adversarial::utf16le_sample());
+  for (const std::string& text : texts) {
+    std::string parted = econind::fuzz::normalize_disagreement(text);
+    INFO(text.substr(0, 80));
+    CHECK(parted.empty());
   }
 }
 

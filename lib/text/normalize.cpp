@@ -24,7 +24,22 @@ void OffsetMap::append(std::size_t orig_len, std::size_t norm_len) {
   orig_ += orig_len;
 }
 
+void OffsetMap::append_whole(std::size_t orig_len, std::size_t norm_len) {
+  start_region();
+  whole_.push_back(static_cast<std::uint32_t>(regions_.size() - 1));
+  last_linear_ = false;
+  norm_ += norm_len;
+  orig_ += orig_len;
+}
+
 void OffsetMap::finish() { start_region(); }
+
+bool OffsetMap::byte_for_byte(std::size_t region) const {
+  const Region& r = regions_[region];
+  const Region& next = regions_[region + 1];
+  return next.norm - r.norm == next.orig - r.orig &&
+         (whole_.empty() || !std::binary_search(whole_.begin(), whole_.end(), region));
+}
 
 void OffsetMap::start_region() {
   // Written in place: a Region built first and then copied in goes through the stack as two
@@ -74,9 +89,8 @@ std::size_t OffsetMap::to_original_begin(std::size_t norm_pos, std::size_t* hint
   if (regions_.size() < 2 || norm_pos >= regions_.back().norm) return regions_.empty() ? 0 : regions_.back().orig;
   std::size_t i = region_index(norm_pos, hint);
   const Region& r = regions_[i];
-  const Region& next = regions_[i + 1];
-  if (next.norm - r.norm == next.orig - r.orig) return r.orig + (norm_pos - r.norm);
-  return norm_pos == r.norm ? r.orig : next.orig;
+  if (byte_for_byte(i)) return r.orig + (norm_pos - r.norm);
+  return norm_pos == r.norm ? r.orig : regions_[i + 1].orig;
 }
 
 std::size_t OffsetMap::to_original_end(std::size_t norm_pos, std::size_t* hint) const {
@@ -84,9 +98,8 @@ std::size_t OffsetMap::to_original_end(std::size_t norm_pos, std::size_t* hint) 
   if (norm_pos > regions_.back().norm) return regions_.back().orig;
   std::size_t i = region_index(norm_pos - 1, hint);  // the region holding the last byte of the span
   const Region& r = regions_[i];
-  const Region& next = regions_[i + 1];
-  if (next.norm - r.norm == next.orig - r.orig) return r.orig + (norm_pos - r.norm);
-  return next.orig;
+  if (byte_for_byte(i)) return r.orig + (norm_pos - r.norm);
+  return regions_[i + 1].orig;
 }
 
 Span OffsetMap::to_original(Span norm, std::size_t* hint) const {
@@ -165,7 +178,7 @@ bool five_three_byte(const unsigned char* p) {
 #endif
 
 // Copies the run of three-byte characters at in[j] that keep their length (those that stay as
-// they are, and those that fold to another three-byte piece that is no blank: 產 → 产) to `to`,
+// they are, and those that fold to one other three-byte character: 產 → 产) to `to`,
 // which has room for the input up to n and 16 bytes more; returns the run's end. Where the next
 // 16 bytes hold five whole characters they are copied at once and then tested one by one, so
 // that well-formedness is checked once for five.
@@ -174,10 +187,14 @@ std::size_t copy_same_length_run(const unsigned char* in, std::size_t j, std::si
   const std::uint64_t* stays = fold.stays_three_byte.data();
   const std::uint32_t* index = fold.index.data();
   const char* pool = fold.pool.data();
-  // Writes the piece of the character at p to dst when it is of the same length.
+  // Writes the piece of the character at p to dst when it is one three-byte character. A piece
+  // of three ASCII characters (⒒ → "11.") needs offsets of its own, and an overlong form (of a
+  // code point below U+0800) is invalid.
   auto replaced = [&](const unsigned char* p, char* dst) {
-    std::uint32_t e = index[three_byte_code_point(load_le32(p))];
-    if ((e & 63) != 3 || is_blank(static_cast<unsigned char>(pool[e >> 6]))) return false;
+    char32_t cp = three_byte_code_point(load_le32(p));
+    if (cp < 0x800) return false;
+    std::uint32_t e = index[cp];
+    if ((e & 63) != 3 || (static_cast<unsigned char>(pool[e >> 6]) & 0xF0) != 0xE0) return false;
     std::memcpy(dst, pool + (e >> 6), 3);
     return true;
   };
@@ -313,14 +330,16 @@ class Normalizer {
     out_.map.reserve(in.size() / 8 + 4);
   }
 
-  NormalizedText run() {
+  // `one_by_one`: every character through step(), the general path that copy_plain()'s fast
+  // paths must agree with.
+  NormalizedText run(bool one_by_one = false) {
 #if defined(__SSE2__) || defined(_M_X64)
     // The input is usually cold: ask for its first pages at once rather than line by line.
     for (std::size_t k = 0; k < in_.size() && k < 8192; k += 64) _mm_prefetch(in_.data() + k, _MM_HINT_T0);
 #endif
     std::size_t i = 0;
     while (i < in_.size()) {
-      if (pending_begin_ == pending_end_) {
+      if (pending_begin_ == pending_end_ && !one_by_one) {
         i = copy_plain(i);
         if (i >= in_.size()) break;
       }
@@ -378,8 +397,13 @@ class Normalizer {
             if (!is_three_byte(w)) break;
             continue;
           }
-          // A character that folds to one of another length, or opens an annotation, or is invalid.
+          // A character that folds to a piece of another length, or opens an annotation, or is
+          // invalid (an overlong form or a surrogate, left to step()).
           char32_t cp = three_byte_code_point(w);
+          if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            leave = true;
+            break;
+          }
           std::uint32_t e = fold_index[cp];
           const char* piece = pool + (e >> 6);
           if ((e & 63) == 1 && !is_blank(static_cast<unsigned char>(piece[0])) && cp != 0xFF08) {
@@ -461,10 +485,9 @@ class Normalizer {
   }
 
   // The three-byte character `cp` at j in copy_plain(), which folds to a piece of another
-  // length, or opens a pinyin annotation, or is invalid; returns where the input goes on, or j
-  // to leave the character to step().
+  // length, or opens a pinyin annotation; returns where the input goes on, or j to leave the
+  // character to step().
   std::size_t fold_three_byte(std::size_t j, char32_t cp) {
-    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return j;  // invalid: step() repairs it
     if (cp == 0xFF08) {
       if (std::size_t len = annotation_length_at(j)) {
         drop(j, len);
@@ -571,7 +594,8 @@ class Normalizer {
     if (piece.size() > orig_len) make_room(piece.size() + (in_.size() - i - orig_len));
     std::memcpy(text_ + size_, piece.data(), piece.size());
     size_ += piece.size();
-    out_.map.append(orig_len, piece.size());
+    if (piece.size() == orig_len && decode_utf8(piece, 0).len < piece.size()) out_.map.append_whole(orig_len, piece.size());
+    else out_.map.append(orig_len, piece.size());
   }
 
   // Makes room for `bytes` more bytes of text (and the slack): kept so that the rest of the
@@ -631,5 +655,7 @@ class Normalizer {
 NormalizedText normalize(std::string_view input, NormalizedText reuse) {
   return Normalizer(input, std::move(reuse)).run();
 }
+
+NormalizedText normalize_one_by_one(std::string_view input) { return Normalizer(input, {}).run(true); }
 
 }  // namespace econind::detail

@@ -12,16 +12,20 @@ namespace econind::detail {
 
 // Maps byte positions of normalized text back to the original input. The normalized text is
 // cut into regions; a region whose normalized and original lengths agree maps byte for byte,
-// any other region (３→3, 產(chǎn)→产, a dropped blank) maps as a whole.
+// any other region (３→3, 產(chǎn)→产, a dropped blank) maps as a whole, and so does one character
+// that expands to several of the same length in all (⑴ → "(1)", ⒒ → "11.").
 class OffsetMap {
  public:
   // Called by the normalizer, in order, for each piece of input it consumed.
   void append(std::size_t orig_len, std::size_t norm_len);
+  // A piece that maps as a whole even where its lengths agree.
+  void append_whole(std::size_t orig_len, std::size_t norm_len);
   void finish();
   void reserve(std::size_t regions) { regions_.reserve(regions); }
   // Empties the map and keeps its memory, for the next text.
   void clear() {
     regions_.clear();
+    whole_.clear();
     norm_ = orig_ = 0;
     last_linear_ = false;
   }
@@ -44,7 +48,9 @@ class OffsetMap {
   void start_region();
   std::size_t region_index(std::size_t norm_pos) const;
   std::size_t region_index(std::size_t norm_pos, std::size_t* hint) const;
+  bool byte_for_byte(std::size_t region) const;
   std::vector<Region> regions_;  // starts of regions, then one sentinel at the ends
+  std::vector<std::uint32_t> whole_;  // indexes of regions of append_whole(), ascending (rare)
   std::size_t norm_ = 0, orig_ = 0;
   bool last_linear_ = false;
 };
@@ -58,6 +64,10 @@ struct NormalizedText {
 // Never throws on bad text: invalid UTF-8 becomes U+FFFD plus a diagnostic. `reuse`, a result
 // of an earlier call, lends its buffers, so that a loop over documents does not allocate.
 NormalizedText normalize(std::string_view input, NormalizedText reuse = {});
+
+// The same, one character at a time through the general path, without the runs normalize()
+// copies many bytes at a time: the reference that tests hold normalize() to.
+NormalizedText normalize_one_by_one(std::string_view input);
 
 // The fold table, built once per process: for each BMP code point, its replacement under
 // NFKC + Traditional→Simplified. Loops over every character test the 8 KB bitset first and look
