@@ -34,13 +34,6 @@ void OffsetMap::append_whole(std::size_t orig_len, std::size_t norm_len) {
 
 void OffsetMap::finish() { start_region(); }
 
-bool OffsetMap::byte_for_byte(std::size_t region) const {
-  const Region& r = regions_[region];
-  const Region& next = regions_[region + 1];
-  return next.norm - r.norm == next.orig - r.orig &&
-         (whole_.empty() || !std::binary_search(whole_.begin(), whole_.end(), region));
-}
-
 void OffsetMap::start_region() {
   // Written in place: a Region built first and then copied in goes through the stack as two
   // halves read back as one word, which the processor cannot forward.

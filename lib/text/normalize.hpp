@@ -1,6 +1,7 @@
 #pragma once
 // Text normalization: the first pipeline stage. Turns raw bytes into the one form every later
 // stage matches on, and remembers where each normalized byte came from.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,7 +49,12 @@ class OffsetMap {
   void start_region();
   std::size_t region_index(std::size_t norm_pos) const;
   std::size_t region_index(std::size_t norm_pos, std::size_t* hint) const;
-  bool byte_for_byte(std::size_t region) const;
+  bool byte_for_byte(std::size_t region) const {
+    const Region& r = regions_[region];
+    const Region& next = regions_[region + 1];
+    return next.norm - r.norm == next.orig - r.orig &&
+           (whole_.empty() || !std::binary_search(whole_.begin(), whole_.end(), static_cast<std::uint32_t>(region)));
+  }
   std::vector<Region> regions_;  // starts of regions, then one sentinel at the ends
   std::vector<std::uint32_t> whole_;  // indexes of regions of append_whole(), ascending (rare)
   std::size_t norm_ = 0, orig_ = 0;
