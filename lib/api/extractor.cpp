@@ -44,10 +44,17 @@ bool wanted(const Options& o, Kind k) {
 
 namespace {
 
-EntityRef to_ref(const detail::LinkedEntity& l) {
+// Fills `ref` in place (an EntityRef is four strings: no temporary to move them through).
+void set_ref(std::optional<EntityRef>& ref, const detail::LinkedEntity& l) {
+  if (!l.entity) return;
   const Entity& e = *l.entity;
+  EntityRef& r = ref.emplace();
+  r.id = e.id;
   // The usual names (兰州高新区, Lanzhou High-tech Zone), falling back to the full ones.
-  return {e.id, e.usual_name(), e.usual_name_en(), std::string(to_string(e.type)), l.confidence};
+  r.name = e.usual_name();
+  r.name_en = e.usual_name_en();
+  r.type = to_string(e.type);
+  r.confidence = l.confidence;
 }
 
 bool has_chinese(std::string_view text, Span s) {
@@ -143,6 +150,8 @@ struct Workspace {
   std::vector<detail::NumberToken> numbers;
   std::vector<detail::Quantity> quantities;
   std::vector<detail::EntityMatch> mentions;
+  std::vector<detail::Links> links;
+  std::vector<std::size_t> index_of;  // quantity → index of its indicator in the whole result
 };
 thread_local Workspace workspace;
 
@@ -168,15 +177,16 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
       detail::find_quantities(norm.text, numbers, sentences, std::move(ws.quantities));
   const auto& mentions = ws.mentions = matcher->find_all(norm.text, std::move(ws.mentions));
   if (!document_year && base == 0) document_year = detail::dateline_year(numbers);
-  std::vector<detail::Links> links =
-      detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities);
+  const auto& links = ws.links =
+      detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities, std::move(ws.links));
   if (r.mentions.empty()) r.mentions.reserve(mentions.size());
   std::size_t hint = 0;  // mentions, figures, units and sentences each come in text order
   for (const detail::EntityMatch& m : mentions)
     r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span, &hint), base)});
 
   indicators.reserve(quantities.size());
-  std::vector<std::size_t> index_of(quantities.size(), 0);  // quantity → index in the whole result
+  std::vector<std::size_t>& index_of = ws.index_of;
+  index_of.assign(quantities.size(), 0);
   std::size_t si = 0, span_hint = 0, unit_hint = 0, sentence_hint = 0;
   for (std::size_t k = 0; k < quantities.size(); ++k) {
     const detail::Quantity& q = quantities[k];
@@ -203,9 +213,9 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
     }
     ind.rank_of = q.rank_of;
     const detail::Links& l = links[k];
-    if (l.subject.entity) ind.subject = to_ref(l.subject);
-    if (l.industry.entity) ind.industry = to_ref(l.industry);
-    if (l.metric.entity) ind.metric = to_ref(l.metric);
+    set_ref(ind.subject, l.subject);
+    set_ref(ind.industry, l.industry);
+    set_ref(ind.metric, l.metric);
     ind.year = l.year;
     if (l.change_from && wanted(options, quantities[*l.change_from].kind)) ind.change_from = index_of[*l.change_from];
     if (si < sentences.size()) ind.sentence = shifted(norm.map.to_original(sentences[si].span, &sentence_hint), base);

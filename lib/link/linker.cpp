@@ -249,20 +249,47 @@ std::size_t count_before(const std::vector<T>& list, std::size_t& count, Before 
   return count;
 }
 
+// A link word found in the text.
+struct Word {
+  Span span;
+  LinkWord word;
+  std::array<std::size_t, kRoles> last_of_role;  // the last word of each role up to this one (kNone: none)
+};
+
+// A time expression, and the last one up to it that opens a clause (kNone: none yet).
+struct Year {
+  const NumberToken* token;
+  std::size_t last_opening;
+  std::size_t next_in_year;  // the first from this one on that is an English year after "in " (kNone: none)
+};
+
+// The linker's indexes, kept by each thread between documents so that linking allocates
+// nothing once they have grown (as the other stages' working arrays, lib/api/extractor.cpp).
+struct LinkIndexes {
+  std::vector<MentionInfo> info;
+  std::vector<Word> words;
+  std::vector<Year> years;
+};
+thread_local LinkIndexes link_indexes;
+
 // The work is kept in proportion to the figures: link words are read only in sentences that
 // hold one, clause breaks and line breaks only as far forward as the figures reach, and every
 // search from a figure is bounded, so nothing is built over the whole text.
 class Linker {
  public:
   // `qs` holds at least one figure.
-  Linker(const LinkInput& in, const std::vector<Quantity>& qs) : in_(in), t_(in.text), qs_(qs), ms_(in.mentions) {
+  Linker(const LinkInput& in, const std::vector<Quantity>& qs)
+      : in_(in), t_(in.text), qs_(qs), ms_(in.mentions), info_(link_indexes.info), words_(link_indexes.words),
+        years_(link_indexes.years) {
+    words_.clear();
+    years_.clear();
     index_mentions();
     find_words();
     find_years();
   }
 
-  std::vector<Links> run() {
-    std::vector<Links> out(qs_.size());
+  std::vector<Links> run(std::vector<Links> out) {
+    out.assign(qs_.size(), Links{});
     Span previous_sentence{kNone, kNone};
     std::size_t previous_words_before = 0;
     // Counts carried from figure to figure.
@@ -291,19 +318,6 @@ class Linker {
   }
 
  private:
-  struct Word {
-    Span span;
-    LinkWord word;
-    std::array<std::size_t, kRoles> last_of_role;  // the last word of each role up to this one (kNone: none)
-  };
-
-  // A time expression, and the last one up to it that opens a clause (kNone: none yet).
-  struct Year {
-    const NumberToken* token;
-    std::size_t last_opening;
-    std::size_t next_in_year;  // the first from this one on that is an English year after "in " (kNone: none)
-  };
-
   // A figure and where it stands.
   struct Figure {
     const Quantity& q;
@@ -392,18 +406,15 @@ class Linker {
       while (qi < qs_.size() && qs_[qi].span.begin < s.span.end) ++qi;
       std::size_t until = qs_[qi - 1].span.begin;
       if (qi < qs_.size() && qs_[qi].span.begin <= s.span.end + 3) until = s.span.end;
-      // Stepping by bytes rather than code points visits the same word starts: no word starts
-      // with a continuation byte.
+      // Character by character (the normalized text is valid UTF-8): words start only there.
       for (std::size_t i = s.span.begin; i < until;) {
-        if (lex.may_start(t_, i)) {
-          if (auto m = lex.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(i, m->end)) {
-            last_of_role[static_cast<std::size_t>(m->word.role)] = words_.size();
-            words_.push_back({{i, m->end}, m->word, last_of_role});
-            i = m->end;
-            continue;
-          }
+        if (auto m = lex.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(i, m->end)) {
+          last_of_role[static_cast<std::size_t>(m->word.role)] = words_.size();
+          words_.push_back({{i, m->end}, m->word, last_of_role});
+          i = m->end;
+          continue;
         }
-        ++i;
+        i += utf8_length(static_cast<unsigned char>(t_[i]));
       }
     }
   }
@@ -688,9 +699,9 @@ class Linker {
   std::string_view t_;
   const std::vector<Quantity>& qs_;
   const std::vector<EntityMatch>& ms_;
-  std::vector<MentionInfo> info_;
-  std::vector<Word> words_;
-  std::vector<Year> years_;
+  std::vector<MentionInfo>& info_;
+  std::vector<Word>& words_;
+  std::vector<Year>& years_;
   // Where clause_of and paragraph_begin have read to.
   Span clause_sentence_{kNone, kNone};
   std::size_t clause_pos_ = 0, prev_break_end_ = 0;
@@ -700,9 +711,12 @@ class Linker {
 
 }  // namespace
 
-std::vector<Links> link(const LinkInput& in, const std::vector<Quantity>& quantities) {
-  if (quantities.empty()) return {};
-  return Linker(in, quantities).run();
+std::vector<Links> link(const LinkInput& in, const std::vector<Quantity>& quantities, std::vector<Links> reuse) {
+  if (quantities.empty()) {
+    reuse.clear();
+    return reuse;
+  }
+  return Linker(in, quantities).run(std::move(reuse));
 }
 
 std::optional<int> dateline_year(const std::vector<NumberToken>& numbers) {

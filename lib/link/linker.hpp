@@ -32,8 +32,9 @@ struct LinkInput {
   std::optional<int> document_year;  // from DocumentInfo::date or the dateline
 };
 
-// One Links per quantity, in the same order.
-std::vector<Links> link(const LinkInput& in, const std::vector<Quantity>& quantities);
+// One Links per quantity, in the same order. `reuse`, a result of an earlier call, lends its
+// memory.
+std::vector<Links> link(const LinkInput& in, const std::vector<Quantity>& quantities, std::vector<Links> reuse = {});
 
 // The year of the document: a date or year near the top of the text (its dateline), if any.
 std::optional<int> dateline_year(const std::vector<NumberToken>& numbers);

@@ -61,6 +61,9 @@ inline std::string utf8(char32_t cp) {
   return s;
 }
 
+// The length of the sequence a lead byte starts (1 for ASCII and for a byte that starts none).
+inline std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
 // Start of the code point that ends right before `i` (i > 0), for reading text backwards.
 inline std::size_t prev_cp_start(std::string_view s, std::size_t i) {
   std::size_t j = i - 1;
