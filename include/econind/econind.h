@@ -136,7 +136,9 @@ ECONIND_EXPORT double econind_indicator_value_max_double(const econind_result* r
 ECONIND_EXPORT const char* econind_indicator_unit(const econind_result* result, size_t i) ECONIND_NOEXCEPT;
 /* "exact", "approx", "more_than", "nearly", "at_least", "less_than" or "at_most". */
 ECONIND_EXPORT const char* econind_indicator_qualifier(const econind_result* result, size_t i) ECONIND_NOEXCEPT;
-/* The figure's bytes [begin, end) in the text given to econind_extract(), and a copy of them. */
+/* The figure's bytes [begin, end) in the text given to econind_extract(), and a copy of them
+ * (NUL-terminated: a NUL byte inside the figure, read as a blank, ends the copy early; begin
+ * and end are always exact). */
 ECONIND_EXPORT size_t econind_indicator_begin(const econind_result* result, size_t i) ECONIND_NOEXCEPT;
 ECONIND_EXPORT size_t econind_indicator_end(const econind_result* result, size_t i) ECONIND_NOEXCEPT;
 ECONIND_EXPORT const char* econind_indicator_text(const econind_result* result, size_t i) ECONIND_NOEXCEPT;
