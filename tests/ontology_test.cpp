@@ -230,15 +230,17 @@ TEST_CASE("one name shared by entities of different types gives one match each",
   CHECK(m.pattern_count() == 5);
 }
 
+// Names inside, across and around each other, and Latin names with their word boundaries.
+constexpr const char* kNestedNames =
+    "a\tindustry\t甲乙丙丁\t\t\t\t\t\t\t\n"
+    "b\tindustry\t乙丙\t\t\t\t\t\t\t\n"
+    "c\tindustry\t乙丙丁戊\t\t\t\t\t\t\t\n"
+    "d\tindustry\t丙\t\t\t\t\t\t\t\n"
+    "e\tindustry\tab\t\t\t\t\t\tab-c|x1\t\n";
+
 TEST_CASE("matcher handles nested and overlapping names", "[ontology]") {
   Ontology o;
-  o.load_text(std::string(kHeader) +
-                  "a\tindustry\t甲乙丙丁\t\t\t\t\t\t\t\n"
-                  "b\tindustry\t乙丙\t\t\t\t\t\t\t\n"
-                  "c\tindustry\t乙丙丁戊\t\t\t\t\t\t\t\n"
-                  "d\tindustry\t丙\t\t\t\t\t\t\t\n"
-                  "e\tindustry\tab\t\t\t\t\t\tab-c|x1\t\n",
-              "nested.tsv");
+  o.load_text(std::string(kHeader) + kNestedNames, "nested.tsv");
   AliasMatcher m(o);
   CHECK(matches(m, "甲乙丙丁戊") == Ids{"a@0-12"});
   CHECK(matches(m, "乙丙丁戊己") == Ids{"c@0-12"});
@@ -321,12 +323,7 @@ TEST_CASE("matcher falls back to a shorter name when a longer one would cut a wo
 
 TEST_CASE("matcher agrees with trying every name at every byte", "[ontology]") {
   Ontology o;
-  o.load_text(std::string(kHeader) +
-                  "a\tindustry\t甲乙丙丁\t\t\t\t\t\t\t\n"
-                  "b\tindustry\t乙丙\t\t\t\t\t\t\t\n"
-                  "c\tindustry\t乙丙丁戊\t\t\t\t\t\t\t\n"
-                  "d\tindustry\t丙\t\t\t\t\t\t\t\n"
-                  "e\tindustry\tab\t\t\t\t\t\tab-c|x1\t\n"
+  o.load_text(std::string(kHeader) + kNestedNames +
                   "m\tmetric\t甲x\t\tAb丙\t\t\t\t甲xy乙\t\n"
                   "s\tregion\t短\t\tShort\t\t\t\t示范\t\n"
                   "l\tpark\t长\t\tShort Long\t\t\t\t示范|long-term plan\t\n",
