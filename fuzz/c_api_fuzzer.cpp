@@ -34,7 +34,7 @@ void expect_failure(Call call, econind_code code) {
 
 template <class Get>
 void check_entity_fields(Get get, const std::optional<EntityRef>& e) {
-  const std::string expected[] = {e ? e->id : "", e ? e->name : "", e ? e->name_en : "", e ? e->type : ""};
+  const std::string_view expected[] = {e ? e->id() : "", e ? e->name() : "", e ? e->name_en() : "", e ? e->type() : ""};
   for (int field = -1; field <= 4; ++field) {
     const char* s = get(field);
     if (!e || field < 0 || field > 3) {

@@ -139,11 +139,11 @@ inline void check_numbers(const std::vector<Number>& ns, std::string_view text, 
 }
 
 inline void check_entity(const EntityRef& e, std::initializer_list<std::string_view> types) {
-  ECONIND_CHECK(!e.id.empty());
+  ECONIND_CHECK(e.entity != nullptr && !e.id().empty());
   bool known = false;
-  for (std::string_view t : types) known = known || e.type == t;
-  ECONIND_CHECK_MSG(known, e.type + " " + e.id);
-  ECONIND_CHECK(is_utf8(e.id) && is_utf8(e.name) && is_utf8(e.name_en));
+  for (std::string_view t : types) known = known || e.type() == t;
+  ECONIND_CHECK_MSG(known, std::string(e.type()) + " " + std::string(e.id()));
+  ECONIND_CHECK(is_utf8(e.id()) && is_utf8(e.name()) && is_utf8(e.name_en()));
   ECONIND_CHECK(e.confidence > 0 && e.confidence <= 1);
 }
 
@@ -226,7 +226,7 @@ inline void check_result(const Result& r, std::string_view text) {
 
 inline bool same(const std::optional<EntityRef>& a, const std::optional<EntityRef>& b) {
   if (!a || !b) return !a && !b;
-  return a->id == b->id && a->name == b->name && a->type == b->type && a->confidence == b->confidence;
+  return a->entity == b->entity && a->confidence == b->confidence;
 }
 
 inline bool same(const Indicator& a, const Indicator& b) {

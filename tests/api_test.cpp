@@ -89,7 +89,7 @@ void check_long_document(const std::string& unit, std::size_t copies, bool with_
     REQUIRE(text.substr(got.span.begin, got.span.size()) == got.text);
     REQUIRE(got.sentence.begin == want.sentence.begin + shift);
     REQUIRE(got.subject.has_value() == want.subject.has_value());
-    if (got.subject) REQUIRE(got.subject->id == want.subject->id);
+    if (got.subject) REQUIRE(got.subject->id() == want.subject->id());
     REQUIRE(got.year == want.year);
     REQUIRE(got.change_from.has_value() == want.change_from.has_value());
     if (got.change_from) REQUIRE(*got.change_from == *want.change_from + (i / k) * k);
@@ -100,6 +100,29 @@ void check_long_document(const std::string& unit, std::size_t copies, bool with_
 }
 
 }  // namespace
+
+TEST_CASE("entity references stay valid while the result lives, the extractor gone", "[api]") {
+  econind::Result r;
+  {
+    econind::Ontology o = econind::Ontology::builtin();
+    o.load_text("id\ttype\tname_zh\tname_zh_hant\tname_en\tshort_zh\tshort_en\tparent\taliases\tattributes\n"
+                "demo-park\tpark\t临河示范园区\t\tLinhe Demo Park\t临河园\tLinhe Park\t\t\t\n",
+                "demo.tsv");
+    const econind::Extractor extractor({}, std::move(o));
+    r = extractor.extract("2023年临河园实现产值300亿元。");
+  }
+  REQUIRE(r.indicators.size() == 1);
+  const econind::Indicator& i = r.indicators[0];
+  REQUIRE(i.subject);
+  CHECK(i.subject->id() == "demo-park");
+  CHECK(i.subject->name() == "临河园");  // the short name: what news writes
+  CHECK(i.subject->name_en() == "Linhe Park");
+  CHECK(i.subject->type() == "park");
+  CHECK(i.subject->entity == r.ontology->find("demo-park"));
+  REQUIRE(i.metric);
+  CHECK(i.metric->id() == "output_value");
+  CHECK(i.year == 2023);
+}
 
 TEST_CASE("a document of many megabytes is read in windows that cut no figure", "[api]") {
   // Articles separated by blank lines, as in a concatenated archive.

@@ -16,7 +16,7 @@ const Extractor& extractor() {
   return ex;
 }
 
-std::string id(const std::optional<econind::EntityRef>& e) { return e ? e->id : "-"; }
+std::string id(const std::optional<econind::EntityRef>& e) { return std::string(e ? e->id() : "-"); }
 
 // The indicator whose text is `text`.
 const Indicator& find(const econind::Result& r, const std::string& text) {

@@ -42,9 +42,9 @@ std::string one_line(std::string s) {
 }
 
 // At most kMaxCell (kMaxDoc) columns: the start kept (or, for paths, the end) and "…" for the rest.
-std::string fit(const std::string& s, bool keep_end = false) {
+std::string fit(std::string_view s, bool keep_end = false) {
   const std::size_t max = keep_end ? kMaxDoc : kMaxCell;
-  if (display_width(s) <= max) return s;
+  if (display_width(s) <= max) return std::string(s);
   // Code point boundaries with the width up to each.
   std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (byte offset, width before it)
   std::size_t w = 0;
@@ -61,14 +61,14 @@ std::string fit(const std::string& s, bool keep_end = false) {
       if (before > room) break;
       end = at;
     }
-    return s.substr(0, end) + "…";
+    return std::string(s.substr(0, end)) + "…";
   }
   std::size_t begin = s.size();
   for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
     if (w - it->second > room) break;
     begin = it->first;
   }
-  return "…" + s.substr(begin);
+  return "…" + std::string(s.substr(begin));
 }
 
 }  // namespace
@@ -103,7 +103,7 @@ void Table::add(const Result& r, const std::string& doc) {
     if (i.rank_of) value += " of " + group_digits(i.rank_of->to_string());
     rows_.push_back({fit(doc, true), std::string(to_string(i.kind)), value, i.unit,
                      std::string(to_string(i.qualifier)), fit(one_line(i.text)),
-                     i.subject ? fit(i.subject->name) : "", i.metric ? fit(i.metric->name) : "",
+                     i.subject ? fit(i.subject->name()) : "", i.metric ? fit(i.metric->name()) : "",
                      i.year ? std::to_string(*i.year) : ""});
   }
 }

@@ -11,7 +11,7 @@ int main() {
       "在全国173家国家高新区中位列第6名，较上年提升2位。";
   const econind::Extractor extractor;  // build once; any number of threads may share it
   const econind::Result result = extractor.extract(text);
-  auto id = [](const std::optional<econind::EntityRef>& e) { return e ? e->id : "-"; };
+  auto id = [](const std::optional<econind::EntityRef>& e) { return e ? e->id() : "-"; };
   for (const econind::Indicator& i : result.indicators) {
     std::cout << econind::to_string(i.kind) << ' ' << i.value.to_string() << ' ' << (i.unit.empty() ? "-" : i.unit)
               << ' ' << econind::to_string(i.qualifier) << ' ' << i.text << ' ' << id(i.subject) << ' '

@@ -7,6 +7,7 @@
 #include "econind/common.hpp"
 #include "econind/decimal.hpp"
 #include "econind/export.hpp"
+#include "econind/ontology.hpp"
 
 namespace econind {
 
@@ -19,13 +20,22 @@ enum class Kind : std::uint8_t {
 };
 ECONIND_EXPORT std::string_view to_string(Kind k);
 
-// An ontology entry an indicator is tied to (filled in by the linking stage).
+// An ontology entry an indicator is tied to (filled in by the linking stage). It points into
+// the Extractor's ontology, as Mention does: the Result keeps that ontology alive, and the
+// builtin one lives as long as the process. To keep an Indicator longer than every Result and
+// Extractor sharing a custom ontology, copy the strings out.
 struct EntityRef {
-  std::string id;       // stable ontology id: "lanzhou-hitech", "biomedicine", "output_value"
-  std::string name;     // usual Simplified Chinese name: 兰州高新区 (the short form when there is one)
-  std::string name_en;  // usual English name: Lanzhou High-tech Zone
-  std::string type;     // "park" "cluster" "region" "industry" "metric"
+  const Entity* entity = nullptr;  // never null in an EntityRef an extraction filled
   double confidence = 0;
+
+  // Stable ontology id: "lanzhou-hitech", "biomedicine", "output_value".
+  std::string_view id() const { return entity->id; }
+  // Usual Simplified Chinese name: 兰州高新区 (the short form when there is one).
+  std::string_view name() const { return entity->usual_name(); }
+  // Usual English name: Lanzhou High-tech Zone.
+  std::string_view name_en() const { return entity->usual_name_en(); }
+  // "park" "cluster" "region" "industry" "metric".
+  std::string_view type() const { return to_string(entity->type); }
 };
 
 struct Indicator {

@@ -133,12 +133,13 @@ const econind::Diagnostic* diagnostic(const econind_result* r, std::size_t i) no
   return r && i < r->result.diagnostics.size() ? &r->result.diagnostics[i] : nullptr;
 }
 
-const char* field_of(const econind::EntityRef& e, int field) noexcept {
+// The strings of an Entity are NUL-terminated, and so are the literals of to_string(EntityType).
+const char* field_of(const econind::Entity& e, int field) noexcept {
   switch (field) {
     case ECONIND_FIELD_ID: return e.id.c_str();
-    case ECONIND_FIELD_NAME: return e.name.c_str();
-    case ECONIND_FIELD_NAME_EN: return e.name_en.c_str();
-    case ECONIND_FIELD_TYPE: return e.type.c_str();
+    case ECONIND_FIELD_NAME: return e.usual_name().c_str();
+    case ECONIND_FIELD_NAME_EN: return e.usual_name_en().c_str();
+    case ECONIND_FIELD_TYPE: return econind::to_string(e.type).data();
     default: return nullptr;
   }
 }
@@ -357,7 +358,7 @@ const char* econind_indicator_entity(const econind_result* result, size_t i, int
     case ECONIND_METRIC: e = &ind->metric; break;
     default: return nullptr;
   }
-  return e && *e ? field_of(**e, field) : nullptr;
+  return e && *e ? field_of(*(*e)->entity, field) : nullptr;
 }
 
 size_t econind_result_mention_count(const econind_result* result) noexcept {
@@ -366,15 +367,7 @@ size_t econind_result_mention_count(const econind_result* result) noexcept {
 
 const char* econind_mention_entity(const econind_result* result, size_t i, int field) noexcept {
   const econind::Mention* m = mention(result, i);
-  if (!m || !m->entity) return nullptr;
-  const econind::Entity& e = *m->entity;
-  switch (field) {
-    case ECONIND_FIELD_ID: return e.id.c_str();
-    case ECONIND_FIELD_NAME: return e.usual_name().c_str();
-    case ECONIND_FIELD_NAME_EN: return e.usual_name_en().c_str();
-    case ECONIND_FIELD_TYPE: return econind::to_string(e.type).data();  // a NUL-terminated literal
-    default: return nullptr;
-  }
+  return m && m->entity ? field_of(*m->entity, field) : nullptr;
 }
 
 size_t econind_mention_begin(const econind_result* result, size_t i) noexcept {

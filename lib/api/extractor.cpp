@@ -44,17 +44,8 @@ bool wanted(const Options& o, Kind k) {
 
 namespace {
 
-// Fills `ref` in place (an EntityRef is four strings: no temporary to move them through).
 void set_ref(std::optional<EntityRef>& ref, const detail::LinkedEntity& l) {
-  if (!l.entity) return;
-  const Entity& e = *l.entity;
-  EntityRef& r = ref.emplace();
-  r.id = e.id;
-  // The usual names (兰州高新区, Lanzhou High-tech Zone), falling back to the full ones.
-  r.name = e.usual_name();
-  r.name_en = e.usual_name_en();
-  r.type = to_string(e.type);
-  r.confidence = l.confidence;
+  if (l.entity) ref = EntityRef{l.entity, l.confidence};
 }
 
 bool has_chinese(std::string_view text, Span s) {

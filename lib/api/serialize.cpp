@@ -100,13 +100,13 @@ void append_number(std::string& out, const Decimal& d) {
 
 void append_entity(std::string& out, const EntityRef& e) {
   out += "{\"id\":";
-  append_json_string(out, e.id);
+  append_json_string(out, e.id());
   out += ",\"name\":";
-  append_json_string(out, e.name);
+  append_json_string(out, e.name());
   out += ",\"name_en\":";
-  append_json_string(out, e.name_en);
+  append_json_string(out, e.name_en());
   out += ",\"type\":";
-  append_json_string(out, e.type);
+  append_json_string(out, e.type());
   out += '}';
 }
 
