@@ -89,6 +89,32 @@ TEST_CASE("year: the clause's year, a clause-opening year, running totals", "[li
   CHECK_FALSE(find(r, "180个").year);
   auto e = extractor().extract("Optics Valley reported revenue of more than 1.3 trillion yuan in 2022.");
   CHECK(find(e, "more than 1.3 trillion yuan").year == 2022);
+  auto t = extractor().extract(
+      "The zone had 1,200 high-tech enterprises by the end of 2023, and aims for 2,000 enterprises by 2025. "
+      "It has drawn 30 billion yuan of investment since 2015. Revenue rose 9% during 2021.");
+  CHECK(find(t, "1,200").year == 2023);
+  CHECK(find(t, "2,000").year == 2025);
+  CHECK_FALSE(find(t, "30 billion yuan").year);  // a running total
+  CHECK(find(t, "9%").year == 2021);
+}
+
+TEST_CASE("year: plans, openings of several words, a year elsewhere in the sentence", "[link]") {
+  // 到2025年 opens the clause of a plan; "By the end of 2022," an English clause.
+  auto r = extractor().extract("根据规划，到2025年，园区生物医药产值力争突破800亿元，培育上市企业12家。");
+  CHECK(find(r, "突破800亿元").year == 2025);
+  CHECK(find(r, "12家").year == 2025);
+  auto e = extractor().extract("By the end of 2022, the park was home to 640 high-tech enterprises.");
+  CHECK(find(e, "640").year == 2022);
+  // No year opens a clause: a year earlier in the sentence, in another clause, still dates it.
+  auto s = extractor().extract("省科技厅发布的2023年度高新区评价显示，武进高新区位列第5位，较上年提升2位。");
+  CHECK(find(s, "第5位").year == 2023);
+  CHECK(find(s, "提升2位").year == 2023);
+  // Not a year that starts a span of time: what follows is a running total.
+  auto t = extractor().extract("该展会自2009年以来，已在苏州举办14届。");
+  CHECK_FALSE(find(t, "14届").year);
+  // A clause-opening year of the paragraph comes first.
+  auto u = extractor().extract("2021年，园区团队获2020年度省科技进步奖，新增专利320件。");
+  CHECK(find(u, "320件").year == 2021);
 }
 
 TEST_CASE("year and change: 1997-2017年…从X增加到Y", "[link]") {

@@ -260,7 +260,7 @@ struct Word {
 struct Year {
   const NumberToken* token;
   std::size_t last_opening;
-  std::size_t next_in_year;  // the first from this one on that is an English year after "in " (kNone: none)
+  std::size_t next_in_year;  // the first from this one on that is an English year after "in ", "by " … (kNone: none)
 };
 
 // The linker's indexes, kept by each thread between documents so that linking allocates
@@ -435,10 +435,24 @@ class Linker {
     std::size_t next = kNone;
     for (std::size_t j = years_.size(); j-- > 0;) {
       const Span& s = years_[j].token->number.span;
-      if (years_[j].token->number.kind == NumberKind::year && s.begin >= 3 && t_.substr(s.begin - 3, 3) == "in ")
-        next = j;
+      if (years_[j].token->number.kind == NumberKind::year && follows_trailing_lead(s.begin)) next = j;
       years_[j].next_in_year = next;
     }
+  }
+
+  // Does an English year at `pos` read as the time of what comes before it: "in 2022", "by
+  // 2025", "by the end of 2023", "during 2021"? ("since 2015" makes a running total.)
+  bool follows_trailing_lead(std::size_t pos) const {
+    static constexpr std::string_view leads[] = {"in ", "by ", "of ", "during "};
+    for (std::string_view lead : leads) {
+      if (pos < lead.size()) continue;
+      std::size_t b = pos - lead.size();
+      bool same = std::equal(lead.begin(), lead.end(), t_.begin() + static_cast<std::ptrdiff_t>(b),
+                             [](char l, char c) { return l == ascii_lower(c); });
+      // A word of its own, not the end of "margin " or "lobby ".
+      if (same && (b == 0 || !is_ascii_alpha(static_cast<unsigned char>(t_[b - 1])))) return true;
+    }
+    return false;
   }
 
   // ---- lookups ----------------------------------------------------------------------------
@@ -628,18 +642,35 @@ class Linker {
       if (years_[j].token->number.span.begin < clause.begin) break;
       if (auto v = year_value(*years_[j].token, f)) return v;
     }
-    // "revenue of 1.3 trillion yuan in 2022": an English year right after, in the same clause.
+    // "revenue of 1.3 trillion yuan in 2022", "1,200 enterprises by the end of 2023": an English
+    // year after it in the same clause (see follows_trailing_lead).
     if (before < years_.size()) {
       std::size_t j = years_[before].next_in_year;
       if (j != kNone && years_[j].token->number.span.end <= clause.end) return whole_part(years_[j].token->number.value);
     }
     if (const Word* w = last_word(WordRole::relative_year, clause.begin, f); w && in_.document_year)
       return *in_.document_year + w->word.value;
+    if (before == 0) return std::nullopt;
     // A clause-opening year earlier in the paragraph.
-    if (before == 0 || years_[before - 1].last_opening == kNone) return std::nullopt;
-    const NumberToken& topic = *years_[years_[before - 1].last_opening].token;
-    if (topic.number.span.begin < paragraph_begin(q.span.begin)) return std::nullopt;
-    return year_value(topic, f);
+    if (std::size_t k = years_[before - 1].last_opening; k != kNone) {
+      const NumberToken& topic = *years_[k].token;
+      if (topic.number.span.begin >= paragraph_begin(q.span.begin)) return year_value(topic, f);
+    }
+    // Else a year earlier in the sentence, in a clause of its own: 公布的2022年度评价结果显示，…排名
+    // 第4位; "revenue of 859 billion yuan in 2022, while output grew by 9.6 percent". Not one
+    // that starts a span of time (自2006年以来): what follows is a running total.
+    const NumberToken& y = *years_[before - 1].token;
+    if (y.number.span.begin < f.sentence.begin || y.number.kind == NumberKind::period || starts_span(y))
+      return std::nullopt;
+    return year_value(y, f);
+  }
+
+  // 自2006年以来, 2015年起, "since 2015".
+  bool starts_span(const NumberToken& y) const {
+    std::string_view after = t_.substr(y.number.span.end, 6);
+    std::size_t b = y.number.span.begin;
+    return after.substr(0, 6) == "以来" || after.substr(0, 3) == "起" ||
+           (b >= 6 && ascii_lower(t_[b - 6]) == 's' && t_.substr(b - 5, 5) == "ince ");
   }
 
   // The year a time expression gives the figure. A period (1997-2017年) gives years only to the
@@ -655,7 +686,7 @@ class Linker {
     return whole_part(v);
   }
 
-  // Only blanks, 在 截至 于, or English "In", "By the end of", "In March" stand between the
+  // Only blanks, 在 截至 于 到, or English "In", "By the end of", "In March" stand between the
   // start of a clause and `pos`.
   bool opens_clause(std::size_t pos) const {
     static constexpr std::string_view lead_words[] = {
@@ -663,11 +694,12 @@ class Linker {
         "late",    "mid",      "january", "february", "march", "april", "may",     "june",     "july",
         "august",  "september", "october", "november", "december"};
     std::size_t i = pos;
-    for (int steps = 0; i > 0 && steps < 6; ++steps) {
+    for (int steps = 0; i > 0 && steps < 10; ++steps) {  // "By the end of ": 8 steps
       std::size_t p = prev_cp_start(t_, i);
       char32_t c = decode_utf8(t_, p).cp;
       if (is_clause_break(c) || c == '\n' || c == U'。' || c == '.') return true;
-      if (c == ' ' || c == U'在' || c == U'截' || c == U'至' || c == U'止' || c == U'于' || c == U'“' || c == '"') {
+      if (c == ' ' || c == U'在' || c == U'截' || c == U'至' || c == U'止' || c == U'于' || c == U'到' || c == U'“' ||
+          c == '"') {
         i = p;
       } else if (is_ascii_alpha(c)) {
         std::size_t b = p;

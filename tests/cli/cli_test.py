@@ -642,8 +642,8 @@ class Table(CliTest):
             "doc        kind               value  unit       qualifier  text             subject     metric    year",
             "---------  -------  ---------------  ---------  ---------  ---------------  ----------  --------  ----",
             "hefei.txt  money    128,640,000,000  CNY        exact      1,286.4亿元      合肥高新区  营业收入  2022",
-            "hefei.txt  percent             12.6  %          exact      12.6%            合肥高新区  增速",
-            "hefei.txt  rank                   6             exact      第6名            合肥高新区  排名",
+            "hefei.txt  percent             12.6  %          exact      12.6%            合肥高新区  增速      2022",
+            "hefei.txt  rank                   6             exact      第6名            合肥高新区  排名      2022",
             "wuhan.txt  count              2,000  companies  more_than  more than 2,000  东湖高新区  企业数量  2022",
             "4 indicators in 2 documents",
         ]) + "\n")
