@@ -151,6 +151,12 @@ TEST_CASE("builtin knows the names news uses", "[ontology]") {
   CHECK(ids(m, "北京银行保险产业园") == Ids{"beijing-banking-insurance-park"});
   CHECK(ids(m, "成都天府国际生物城") == Ids{"chengdu-tianfu-bio-town"});
   CHECK(ids(m, "中关村") == Ids{"zhongguancun-science-park"});
+  // Sub-parks and zones news names on their own: the longer name wins over 光谷, 深圳 or 香港.
+  for (const char* name : {"光谷生物城", "武漢光谷生物城", "Optics Valley Biolake"})
+    CHECK(ids(m, name) == Ids{"wuhan-optics-valley-biolake"});
+  CHECK(ids(m, "科大矽谷") == Ids{"hefei-ustc-silicon-valley"});
+  CHECK(ids(m, "河套深港科技創新合作區") == Ids{"hetao-innovation-zone"});
+  CHECK(ids(m, "港深创新及科技园") == Ids{"hong-kong-shenzhen-itp"});
 
   for (const char* name : {"兰州市", "兰州", "蘭州", "Lanzhou"}) CHECK(ids(m, name) == Ids{"lanzhou"});
   for (const char* name : {"甘肃", "甘肃省", "甘肅", "Gansu", "Gansu Province"}) CHECK(ids(m, name) == Ids{"gansu"});
