@@ -66,6 +66,19 @@ TEST_CASE("subject: national totals, the country, and datelines", "[link]") {
   CHECK(id(find(d, "more than 200").subject) == "lanzhou-hitech");
 }
 
+TEST_CASE("subject: one company's figures belong to no place", "[link]") {
+  auto r = extractor().extract("西安高新区新增企业420家。另一家韩国半导体企业宣布在西安高新区追加投资8亿美元，"
+                               "一家本地药企营收增长30%。");
+  CHECK(id(find(r, "420家").subject) == "xian-hitech");
+  CHECK(id(find(r, "8亿美元").subject) == "-");
+  CHECK(id(find(r, "30%").subject) == "-");
+  auto e = extractor().extract("In Xi'an High-tech Zone, a startup making lidar raised 40 million yuan.");
+  CHECK(id(find(e, "40 million yuan").subject) == "-");
+  // 第一家 is no company of its own: the park is still the subject.
+  auto f = extractor().extract("西安高新区成为西北第一家营业收入突破3000亿元的园区。");
+  CHECK(id(find(f, "突破3000亿元").subject) == "xian-hitech");
+}
+
 TEST_CASE("industry and metric: the words governing the figure", "[link]") {
   auto r = extractor().extract(
       "兰州高新区生物医药产业实现产值200多亿元。在投洽会期间共计签约12个项目，签约总额达128.64亿元。"

@@ -15,8 +15,8 @@
 namespace econind::detail {
 namespace {
 
-enum class WordRole : std::uint8_t { anaphor, relative_year, no_year, change_from, change_to };
-constexpr std::size_t kRoles = static_cast<std::size_t>(WordRole::change_to) + 1;
+enum class WordRole : std::uint8_t { anaphor, relative_year, no_year, change_from, change_to, one_company, not_a_word };
+constexpr std::size_t kRoles = static_cast<std::size_t>(WordRole::not_a_word) + 1;
 
 struct LinkWord {
   WordRole role;
@@ -170,6 +170,8 @@ const LinkLexicon& link_lexicon() {
       else if (r == "no_year") w.role = WordRole::no_year;
       else if (r == "change_from") w.role = WordRole::change_from;
       else if (r == "change_to") w.role = WordRole::change_to;
+      else if (r == "one_company") w.role = WordRole::one_company;
+      else if (r == "not_a_word") w.role = WordRole::not_a_word;
       else throw_data_error(file, row.line, "unknown role");
       if (row.cells.size() > 2 && !row.cells[2].empty()) {
         std::from_chars(row.cells[2].data(), row.cells[2].data() + row.cells[2].size(), w.value);
@@ -581,6 +583,8 @@ class Linker {
       for (std::size_t k = f.mentions_before_end; k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
         if (info_[k].aggregate) return entity(k, 0.9);
     }
+    // 一家德国企业将投资3000万欧元: one company's figure, not its place's.
+    if (last_word(WordRole::one_company, f.sentence.begin, f)) return {};
     // The clause names its own place (带动中山市实现806亿元), parks before regions (the
     // Lanzhou High-tech Zone in Gansu province moved up 12 places).
     if (auto k = place_within(f.clause.begin, f); k && info_[*k].place != EntityFacts::Place::country)
