@@ -79,6 +79,17 @@ TEST_CASE("subject: one company's figures belong to no place", "[link]") {
   CHECK(id(find(f, "突破3000亿元").subject) == "xian-hitech");
 }
 
+TEST_CASE("subject: counts of an event's sessions and attendees belong to no place", "[link]") {
+  auto r = extractor().extract("第三届西部光电产业论坛在西安高新区举行，30余位院士和500多名企业代表与会。"
+                               "论坛已连续举办3届。西安高新区光电企业已达600余家。");
+  CHECK(id(find(r, "30余位").subject) == "-");
+  CHECK(id(find(r, "500多名").subject) == "-");
+  CHECK(id(find(r, "3届").subject) == "-");
+  CHECK(id(find(r, "600余家").subject) == "xian-hitech");
+  auto e = extractor().extract("The fair in Xi'an High-tech Zone drew more than 3,000 exhibitors and 120 companies signed deals.");
+  CHECK(id(find(e, "more than 3,000").subject) == "-");
+}
+
 TEST_CASE("industry and metric: the words governing the figure", "[link]") {
   auto r = extractor().extract(
       "兰州高新区生物医药产业实现产值200多亿元。在投洽会期间共计签约12个项目，签约总额达128.64亿元。"

@@ -15,7 +15,9 @@
 namespace econind::detail {
 namespace {
 
-enum class WordRole : std::uint8_t { anaphor, relative_year, no_year, change_from, change_to, one_company, not_a_word };
+enum class WordRole : std::uint8_t {
+  anaphor, relative_year, no_year, change_from, change_to, one_company, event, not_a_word
+};
 constexpr std::size_t kRoles = static_cast<std::size_t>(WordRole::not_a_word) + 1;
 
 struct LinkWord {
@@ -171,6 +173,7 @@ const LinkLexicon& link_lexicon() {
       else if (r == "change_from") w.role = WordRole::change_from;
       else if (r == "change_to") w.role = WordRole::change_to;
       else if (r == "one_company") w.role = WordRole::one_company;
+      else if (r == "event") w.role = WordRole::event;
       else if (r == "not_a_word") w.role = WordRole::not_a_word;
       else throw_data_error(file, row.line, "unknown role");
       if (row.cells.size() > 2 && !row.cells[2].empty()) {
@@ -241,6 +244,9 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kLookback = 64;
 // How far past the end of a count the noun it counts may begin (300家企业).
 constexpr std::size_t kNounReach = 9;
+// How far from its classifier an event word may show that a count counts an event's sessions or
+// attendees (20余位院士专家和300多名企业代表参会).
+constexpr std::size_t kEventReach = 60;
 
 // How many leading elements of a sorted list come `before` a position, counted on from the
 // count at the previous position: the figures come in text order, so each list is walked once.
@@ -544,6 +550,26 @@ class Linker {
     return line_begin_;
   }
 
+  // Is the figure a count of an event's sessions or attendees, or of the countries something
+  // reached: does an event word follow its classifier in its clause? Read only for counts, at
+  // most kEventReach bytes (link words before figures are found once, in find_words).
+  bool counts_event(const Figure& f) const {
+    const Quantity& q = f.q;
+    if (q.kind != Kind::count) return false;
+    const LinkLexicon& lex = link_lexicon();
+    std::size_t i = q.unit_span.size() > 0 ? q.unit_span.begin : q.span.end;
+    std::size_t end = std::min(f.clause.end, i + kEventReach);
+    while (i < end) {
+      if (auto m = lex.match_at(t_, i); m && m->end <= f.clause.end) {
+        if (m->word.role == WordRole::event) return true;
+        i = m->end;
+      } else {
+        i += utf8_length(static_cast<unsigned char>(t_[i]));
+      }
+    }
+    return false;
+  }
+
   // The place named last in [floor, the figure): parks and clusters before regions, the
   // country only when nothing else is there.
   std::optional<std::size_t> place_within(std::size_t floor, const Figure& f) const {
@@ -583,8 +609,9 @@ class Linker {
       for (std::size_t k = f.mentions_before_end; k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
         if (info_[k].aggregate) return entity(k, 0.9);
     }
-    // 一家德国企业将投资3000万欧元: one company's figure, not its place's.
-    if (last_word(WordRole::one_company, f.sentence.begin, f)) return {};
+    // 一家德国企业将投资3000万欧元: one company's figure, not its place's; 举办16届, 300多名代表参会:
+    // an event's.
+    if (last_word(WordRole::one_company, f.sentence.begin, f) || counts_event(f)) return {};
     // The clause names its own place (带动中山市实现806亿元), parks before regions (the
     // Lanzhou High-tech Zone in Gansu province moved up 12 places).
     if (auto k = place_within(f.clause.begin, f); k && info_[*k].place != EntityFacts::Place::country)
