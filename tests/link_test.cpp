@@ -185,6 +185,15 @@ TEST_CASE("year: 今年 and 去年 count from the document date or its dateline"
   CHECK(find(r, "12个").year == 2022);
   auto d = extractor().extract("作者:李明 2023-05-16 09:12\n今年签约项目12个。");
   CHECK(find(d, "12个").year == 2023);
+  // English puts them after the figure; a comparison is not the figure's year (nor in Chinese).
+  auto e = extractor().extract("Its exports grew 18 percent last year. Sales were up 6 percent from last year, "
+                               "and profit 4 percent higher than last year.", info);
+  CHECK(find(e, "18 percent").year == 2021);
+  CHECK_FALSE(find(e, "6 percent").year);
+  CHECK_FALSE(find(e, "4 percent").year);
+  auto c = extractor().extract("园区产值达到300亿元比去年增长12%。", info);
+  CHECK_FALSE(find(c, "300亿元").year);
+  CHECK_FALSE(find(c, "12%").year);  // grown over last year: of this year, which nothing names
 }
 
 TEST_CASE("mentions point into the original text", "[link]") {

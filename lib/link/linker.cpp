@@ -247,6 +247,9 @@ constexpr std::size_t kNounReach = 9;
 // How far from its classifier an event word may show that a count counts an event's sessions or
 // attendees (20余位院士专家和300多名企业代表参会).
 constexpr std::size_t kEventReach = 60;
+// How far after a figure an English relative year may begin ("35 percent in overseas markets
+// last year").
+constexpr std::size_t kYearReach = 40;
 
 // How many leading elements of a sorted list come `before` a position, counted on from the
 // count at the previous position: the figures come in text order, so each list is walked once.
@@ -550,24 +553,31 @@ class Linker {
     return line_begin_;
   }
 
-  // Is the figure a count of an event's sessions or attendees, or of the countries something
-  // reached: does an event word follow its classifier in its clause? Read only for counts, at
-  // most kEventReach bytes (link words before figures are found once, in find_words).
-  bool counts_event(const Figure& f) const {
-    const Quantity& q = f.q;
-    if (q.kind != Kind::count) return false;
+  // The first link word of `role` that begins in [from, from + reach) and ends in the figure's
+  // clause. Words before figures are found once (find_words); the few looked for after a
+  // figure are read forward on demand.
+  std::optional<LinkLexicon::Match> word_after(std::size_t from, std::size_t reach, WordRole role,
+                                               const Figure& f) const {
     const LinkLexicon& lex = link_lexicon();
-    std::size_t i = q.unit_span.size() > 0 ? q.unit_span.begin : q.span.end;
-    std::size_t end = std::min(f.clause.end, i + kEventReach);
-    while (i < end) {
+    std::size_t end = std::min(f.clause.end, from + reach);
+    for (std::size_t i = from; i < end;) {
       if (auto m = lex.match_at(t_, i); m && m->end <= f.clause.end) {
-        if (m->word.role == WordRole::event) return true;
+        if (m->word.role == role) return m;
         i = m->end;
       } else {
         i += utf8_length(static_cast<unsigned char>(t_[i]));
       }
     }
-    return false;
+    return std::nullopt;
+  }
+
+  // Is the figure a count of an event's sessions or attendees, or of the countries something
+  // reached: does an event word follow its classifier in its clause?
+  bool counts_event(const Figure& f) const {
+    const Quantity& q = f.q;
+    if (q.kind != Kind::count) return false;
+    return word_after(q.unit_span.size() > 0 ? q.unit_span.begin : q.span.end, kEventReach, WordRole::event, f)
+        .has_value();
   }
 
   // The place named last in [floor, the figure): parks and clusters before regions, the
@@ -680,6 +690,11 @@ class Linker {
       if (j != kNone && years_[j].token->number.span.end <= clause.end) return whole_part(years_[j].token->number.value);
     }
     if (const Word* w = last_word(WordRole::relative_year, clause.begin, f); w && in_.document_year)
+      return *in_.document_year + w->word.value;
+    // "sales rose by 35 percent last year": English puts the time after the figure (Chinese
+    // after it compares: 比去年增长, which the figure's year is not).
+    if (auto w = word_after(q.span.end, kYearReach, WordRole::relative_year, f);
+        w && in_.document_year && is_ascii_alpha(static_cast<unsigned char>(t_[w->end - 1])))
       return *in_.document_year + w->word.value;
     if (before == 0) return std::nullopt;
     // A clause-opening year earlier in the paragraph.
