@@ -64,6 +64,12 @@ TEST_CASE("subject: national totals, the country, and datelines", "[link]") {
   CHECK(id(find(c, "高于12%").subject) == "china");
   auto d = extractor().extract("LANZHOU, September 20 -- Lanzhou High-tech Zone has more than 200 biomedical companies.");
   CHECK(id(find(d, "more than 200").subject) == "lanzhou-hitech");
+  // A rank's country or zones are the field it is ranked in: the park is still the subject.
+  auto k = extractor().extract("兰州高新区新增专利1200件，专利数量居全国第8，在国家高新区中排名第30位。");
+  CHECK(id(find(k, "第8").subject) == "lanzhou-hitech");
+  CHECK(id(find(k, "第30位").subject) == "lanzhou-hitech");
+  auto n = extractor().extract("Lanzhou High-tech Zone added 1,200 patents. Among national high-tech zones, it ranked 8th.");
+  CHECK(id(find(n, "8th").subject) == "lanzhou-hitech");
 }
 
 TEST_CASE("subject: one company's figures belong to no place", "[link]") {

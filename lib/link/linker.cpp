@@ -226,6 +226,8 @@ bool kind_fits(const MentionInfo& m, Kind k) {
 
 // A year (or date) as a whole number, as static_cast<int>(d.to_double()) gives it. Years are
 // small integers, exact without the text round trip to_double makes.
+bool is_rank(Kind k) { return k == Kind::rank || k == Kind::rank_change; }
+
 int whole_part(const Decimal& d) {
   std::int64_t v = d.mantissa();
   if (d.exponent() >= 0 && d.exponent() <= 9 && v > -1'000'000'000 && v < 1'000'000'000) {
@@ -581,15 +583,18 @@ class Linker {
   }
 
   // The place named last in [floor, the figure): parks and clusters before regions, the
-  // country only when nothing else is there.
+  // country only when nothing else is there. A rank is a place's position among others: the
+  // country and the zones taken together (位居全国第3, 排名国家高新区第19) name the field it is
+  // ranked in, not who is ranked.
   std::optional<std::size_t> place_within(std::size_t floor, const Figure& f) const {
     std::optional<std::size_t> region, country;
+    bool ranked = is_rank(f.q.kind);
     std::size_t k = f.mentions_before_begin;
     for (std::size_t n = 0; k > 0 && n < kLookback; ++n) {
       --k;
       if (ms_[k].span.begin < floor) break;
       const MentionInfo& m = info_[k];
-      if (m.dateline || m.counted_noun) continue;
+      if (m.dateline || m.counted_noun || (ranked && (m.aggregate || m.place == EntityFacts::Place::country))) continue;
       if (m.place == EntityFacts::Place::park) return k;
       if (m.place == EntityFacts::Place::region && !region) region = k;
       if (m.place == EntityFacts::Place::country && !country) country = k;
@@ -629,8 +634,9 @@ class Linker {
     if (auto k = referent(last_word(WordRole::anaphor, f.clause.begin, f), f)) return entity(k, 0.75);
     if (auto k = place_within(f.sentence.begin, f)) return entity(k, 0.8);
     if (auto k = referent(last_word(WordRole::anaphor, f.sentence.begin, f), f)) return entity(k, 0.7);
-    // The place the text was last about.
+    // The place the text was last about; for a rank, the park (not the zones it is ranked among).
     std::size_t k = f.mentions_before_begin;
+    if (k > 0 && is_rank(q.kind) && info_[k - 1].last_park != kNone) return entity(info_[k - 1].last_park, 0.5);
     if (k > 0 && info_[k - 1].last_place != kNone) return entity(info_[k - 1].last_place, 0.5);
     return {};
   }
