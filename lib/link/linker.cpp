@@ -10,6 +10,7 @@
 
 #include "data/embedded.hpp"
 #include "text/utf8.hpp"
+#include "util/phrase_table.hpp"
 #include "util/tsv.hpp"
 
 namespace econind::detail {
@@ -25,140 +26,8 @@ struct LinkWord {
   int value;
 };
 
-// The link words, looked for at every position of the sentences that hold a figure. They match
-// as PhraseTable's phrases do: the longest word at a position, Latin letters case-insensitively
-// and only at word boundaries ("to" not in "total"). Most positions start no word: the first two
-// bytes settle that with two table reads; the rest compare only the words that share their first
-// three bytes.
-class LinkLexicon {
- public:
-  struct Match {
-    std::size_t end;
-    LinkWord word;
-  };
-
-  void add(std::string_view phrase, LinkWord word) {
-    if (phrase.empty()) return;
-    Entry e{std::string(phrase), word, is_letter(fold(phrase.front())), is_letter(fold(phrase.back()))};
-    for (char& c : e.folded) c = static_cast<char>(fold(c));
-    entries_.push_back(std::move(e));
-    auto index = static_cast<std::uint32_t>(entries_.size() - 1);
-    // A one-byte word passes any second byte. Letters pass in both cases.
-    std::uint64_t bits = ~std::uint64_t{0};
-    if (phrase.size() > 1) bits = bit_of(static_cast<char>(fold(phrase[1]))) | bit_of(upper(phrase[1]));
-    second_bits_[fold(phrase[0])] |= bits;
-    second_bits_[static_cast<unsigned char>(upper(phrase[0]))] |= bits;
-    if (phrase.size() < 3) {
-      insert(short_words_, index);
-    } else {
-      insert(bucket(key_of(entries_.back().folded, 0)), index);
-    }
-  }
-
-  // False when no word starts at `i`: no UTF-8 continuation byte starts one (read_tsv checks
-  // the file is UTF-8), and no word's first two bytes are there.
-  bool may_start(std::string_view t, std::size_t i) const {
-    std::uint64_t bits = second_bits_[static_cast<unsigned char>(t[i])];
-    if (bits == 0) return false;
-    if (i + 1 >= t.size()) return true;
-    return (bits & bit_of(t[i + 1])) != 0;
-  }
-
-  // The longest word that starts exactly at `i`.
-  std::optional<Match> match_at(std::string_view t, std::size_t i) const {
-    if (!may_start(t, i)) return std::nullopt;
-    // Words of three bytes or more, then the shorter ones: longest first throughout.
-    if (i + 3 <= t.size()) {
-      if (int b = find_bucket(key_of(t, i)); b >= 0)
-        for (std::uint32_t k : buckets_[static_cast<std::size_t>(b)].words)
-          if (matches(t, i, entries_[k], 3)) return Match{i + entries_[k].folded.size(), entries_[k].word};
-    }
-    for (std::uint32_t k : short_words_)
-      if (matches(t, i, entries_[k], 0)) return Match{i + entries_[k].folded.size(), entries_[k].word};
-    return std::nullopt;
-  }
-
- private:
-  struct Entry {
-    std::string folded;  // ASCII letters in lower case
-    LinkWord word;
-    bool letter_start, letter_end;  // must not continue a word before (after) it
-  };
-
-  static unsigned char fold(char c) {
-    return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
-  }
-  static char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c & ~0x20) : c; }
-  static bool is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
-  static bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
-  static std::uint64_t bit_of(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
-  // The first three bytes at `i`, folded.
-  static std::uint32_t key_of(std::string_view s, std::size_t i) {
-    return std::uint32_t{fold(s[i])} << 16 | std::uint32_t{fold(s[i + 1])} << 8 | fold(s[i + 2]);
-  }
-
-  // Does `e` match at `i`? Its first `known` bytes are known to.
-  static bool matches(std::string_view t, std::size_t i, const Entry& e, std::size_t known) {
-    std::size_t n = e.folded.size();
-    if (i + n > t.size()) return false;
-    for (std::size_t k = known; k < n; ++k)
-      if (fold(t[i + k]) != static_cast<unsigned char>(e.folded[k])) return false;
-    if (e.letter_start && i > 0 && is_word_char(t[i - 1])) return false;
-    if (e.letter_end && i + n < t.size() && is_word_char(t[i + n])) return false;
-    return true;
-  }
-
-  // Keeps a list longest word first, in file order among words of one length.
-  void insert(std::vector<std::uint32_t>& words, std::uint32_t index) {
-    auto pos = std::find_if(words.begin(), words.end(),
-                            [&](std::uint32_t j) { return entries_[j].folded.size() < entries_[index].folded.size(); });
-    words.insert(pos, index);
-  }
-
-  // Buckets by three-byte key, in an open-addressed table at most half full.
-  static std::size_t slot_of(std::uint32_t key, std::size_t mask) { return (key * 2654435761u >> 8) & mask; }
-
-  // Index into buckets_ of the bucket for `key`, or -1.
-  int find_bucket(std::uint32_t key) const {
-    if (slots_.empty()) return -1;
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = slot_of(key, mask);; s = (s + 1) & mask)
-      if (slots_[s] < 0 || buckets_[static_cast<std::size_t>(slots_[s])].key == key) return slots_[s];
-  }
-
-  std::vector<std::uint32_t>& bucket(std::uint32_t key) {
-    if (slots_.empty() || 2 * (buckets_.size() + 1) > slots_.size()) {
-      std::vector<int> slots(slots_.empty() ? 64 : 2 * slots_.size(), -1);
-      for (std::size_t b = 0; b < buckets_.size(); ++b) place(slots, buckets_[b].key, b);
-      slots_ = std::move(slots);
-    }
-    int b = find_bucket(key);
-    if (b >= 0) return buckets_[static_cast<std::size_t>(b)].words;
-    buckets_.push_back({key, {}});
-    place(slots_, key, buckets_.size() - 1);
-    return buckets_.back().words;
-  }
-
-  static void place(std::vector<int>& slots, std::uint32_t key, std::size_t b) {
-    std::size_t mask = slots.size() - 1;
-    std::size_t s = slot_of(key, mask);
-    while (slots[s] >= 0) s = (s + 1) & mask;
-    slots[s] = static_cast<int>(b);
-  }
-
-  struct Bucket {
-    std::uint32_t key;
-    std::vector<std::uint32_t> words;  // longest first
-  };
-
-  std::vector<Entry> entries_;
-  std::array<std::uint64_t, 256> second_bits_{};  // the second bytes (low six bits) of the words, by first byte
-  std::vector<Bucket> buckets_;
-  std::vector<int> slots_;                  // index into buckets_, -1 when empty
-  std::vector<std::uint32_t> short_words_;  // words of one or two bytes, longest first
-};
+// The link words, looked for at every position of the sentences that hold a figure.
+using LinkLexicon = PhraseTable<LinkWord>;
 
 const LinkLexicon& link_lexicon() {
   static const LinkLexicon lex = [] {
@@ -422,8 +291,8 @@ class Linker {
       // Character by character (the normalized text is valid UTF-8): words start only there.
       for (std::size_t i = s.span.begin; i < until;) {
         if (auto m = lex.match_at(t_, i); m && m->end <= s.span.end && !inside_mention(i, m->end)) {
-          last_of_role[static_cast<std::size_t>(m->word.role)] = words_.size();
-          words_.push_back({{i, m->end}, m->word, last_of_role});
+          last_of_role[static_cast<std::size_t>(m->payload->role)] = words_.size();
+          words_.push_back({{i, m->end}, *m->payload, last_of_role});
           i = m->end;
           continue;
         }
@@ -564,7 +433,7 @@ class Linker {
     std::size_t end = std::min(f.clause.end, from + reach);
     for (std::size_t i = from; i < end;) {
       if (auto m = lex.match_at(t_, i); m && m->end <= f.clause.end) {
-        if (m->word.role == role) return m;
+        if (m->payload->role == role) return m;
         i = m->end;
       } else {
         i += utf8_length(static_cast<unsigned char>(t_[i]));
@@ -701,7 +570,7 @@ class Linker {
     // after it compares: 比去年增长, which the figure's year is not).
     if (auto w = word_after(q.span.end, kYearReach, WordRole::relative_year, f);
         w && in_.document_year && is_ascii_alpha(static_cast<unsigned char>(t_[w->end - 1])))
-      return *in_.document_year + w->word.value;
+      return *in_.document_year + w->payload->value;
     if (before == 0) return std::nullopt;
     // A clause-opening year earlier in the paragraph.
     if (std::size_t k = years_[before - 1].last_opening; k != kNone) {

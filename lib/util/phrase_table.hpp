@@ -1,11 +1,10 @@
 #pragma once
 // A small table of phrases matched at a given position: the lexicons (units, qualifiers,
-// ranking words) are looked up only next to numbers, so buckets by the first (last) two bytes,
-// longest phrase first, are all the speed they need. Latin letters match case-insensitively and
-// only at word boundaries ("percent" does not match inside "percentage").
+// ranking words) next to numbers, and the link words at every character of the sentences that
+// hold a figure. Latin letters match case-insensitively and only at word boundaries ("percent"
+// does not match inside "percentage", "to" not inside "total").
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -25,128 +24,141 @@ class PhraseTable {
 
   void add(std::string_view phrase, Payload payload) {
     if (phrase.empty()) return;
-    entries_.push_back({std::string(phrase), std::move(payload)});
+    Entry e{std::string(phrase), std::move(payload), is_letter(fold(phrase.front())), is_letter(fold(phrase.back()))};
+    for (char& c : e.folded) c = static_cast<char>(fold(c));
+    entries_.push_back(std::move(e));
     auto i = static_cast<std::uint32_t>(entries_.size() - 1);
-    unsigned char first = fold(phrase.front());
-    unsigned char last = fold(phrase.back());
-    if (phrase.size() == 1) {
-      has_single_byte_[first] = true;
-    } else {
-      second_[first][fold(phrase[1])] = true;
-      second_last_[last][fold(phrase[phrase.size() - 2])] = true;
-    }
-    insert(by_first_[first], {phrase.size() == 1 ? kNone : fold(phrase[1]), i});
-    insert(by_last_[last], {phrase.size() == 1 ? kNone : fold(phrase[phrase.size() - 2]), i});
+    const std::string& p = entries_.back().folded;
+    auto first = static_cast<unsigned char>(p.front());
+    auto last = static_cast<unsigned char>(p.back());
+    // A one-byte phrase passes any byte next to it.
+    second_[first] |= p.size() == 1 ? ~std::uint64_t{0} : bit_of(p[1]);
+    second_last_[last] |= p.size() == 1 ? ~std::uint64_t{0} : bit_of(p[p.size() - 2]);
+    insert(p.size() >= 3 ? long_bucket(key_of(p, 0)) : short_by_first_[first], i);
+    insert(by_last_[last], i);
   }
 
-  // Longest phrase that starts exactly at `pos`.
+  // Longest phrase that starts exactly at `pos`. Most positions start no phrase: the first two
+  // bytes settle that with two table reads; the rest compare only the phrases that share their
+  // first three bytes, then the shorter ones with their first byte.
   std::optional<Match> match_at(std::string_view text, std::size_t pos) const {
     if (pos >= text.size()) return std::nullopt;
     unsigned char first = fold(text[pos]);
-    if (by_first_[first].empty()) return std::nullopt;
-    // Most positions start no phrase: the first two bytes settle that without a comparison,
-    // and otherwise lead to the few phrases that start with them.
-    bool second = pos + 1 < text.size() && second_[first][fold(text[pos + 1])];
-    if (!second && !has_single_byte_[first]) return std::nullopt;
-    return find_at(text, pos, second);
+    std::uint64_t seconds = second_[first];
+    if (seconds == 0 || (pos + 1 < text.size() && (seconds & bit_of(static_cast<char>(fold(text[pos + 1])))) == 0))
+      return std::nullopt;
+    if (pos + 3 <= text.size()) {
+      if (int b = find_long_bucket(key_of(text, pos)); b >= 0) {
+        for (std::uint32_t k : long_buckets_[static_cast<std::size_t>(b)].entries)
+          if (matches_at(text, pos, entries_[k], 3)) return Match{pos, pos + entries_[k].folded.size(), &entries_[k].payload};
+      }
+    }
+    for (std::uint32_t k : short_by_first_[first])
+      if (matches_at(text, pos, entries_[k], 1)) return Match{pos, pos + entries_[k].folded.size(), &entries_[k].payload};
+    return std::nullopt;
   }
 
-  // Longest phrase that ends exactly at `pos`.
+  // Longest phrase that ends exactly at `pos`, looked for by its last two bytes as match_at
+  // does by the first.
   std::optional<Match> match_before(std::string_view text, std::size_t pos) const {
     if (pos == 0 || pos > text.size()) return std::nullopt;
     unsigned char last = fold(text[pos - 1]);
-    if (by_last_[last].empty()) return std::nullopt;
-    // As in match_at, by the last two bytes.
-    bool second = pos > 1 && second_last_[last][fold(text[pos - 2])];
-    if (!second && !has_single_byte_[last]) return std::nullopt;
-    return find_before(text, pos, second);
+    std::uint64_t seconds = second_last_[last];
+    if (seconds == 0 || (pos > 1 && (seconds & bit_of(static_cast<char>(fold(text[pos - 2])))) == 0)) return std::nullopt;
+    for (std::uint32_t k : by_last_[last]) {
+      const Entry& e = entries_[k];
+      std::size_t n = e.folded.size();
+      if (n <= pos && matches_at(text, pos - n, e, 0)) return Match{pos - n, pos, &e.payload};
+    }
+    return std::nullopt;
   }
 
   std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
-    std::string phrase;
+    std::string folded;  // ASCII letters in lower case
     Payload payload;
+    bool letter_start, letter_end;  // must not continue a word before (after) it
   };
 
   static unsigned char fold(char c) {
     return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
   }
-  static bool equal(std::string_view a, std::string_view b) {
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (fold(a[i]) != fold(b[i])) return false;
-    return true;
-  }
+  static bool is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+  // A byte's bit in a filter of 64: its low six bits.
+  static std::uint64_t bit_of(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
   static bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  // A phrase that begins (ends) with a letter must not continue a word before (after) it.
-  static bool bounded(std::string_view text, std::size_t b, std::size_t e, const std::string& p) {
-    bool letter_start = (fold(p.front()) >= 'a' && fold(p.front()) <= 'z');
-    bool letter_end = (fold(p.back()) >= 'a' && fold(p.back()) <= 'z');
-    if (letter_start && b > 0 && is_word_char(text[b - 1])) return false;
-    if (letter_end && e < text.size() && is_word_char(text[e])) return false;
+  // The first three bytes at `i`, folded.
+  static std::uint32_t key_of(std::string_view s, std::size_t i) {
+    return std::uint32_t{fold(s[i])} << 16 | std::uint32_t{fold(s[i + 1])} << 8 | fold(s[i + 2]);
+  }
+
+  // Does `e` match at `i`, within word boundaries? Its first `known` bytes are known to.
+  static bool matches_at(std::string_view t, std::size_t i, const Entry& e, std::size_t known) {
+    std::size_t n = e.folded.size();
+    if (i + n > t.size()) return false;
+    for (std::size_t k = known; k < n; ++k)
+      if (fold(t[i + k]) != static_cast<unsigned char>(e.folded[k])) return false;
+    if (e.letter_start && i > 0 && is_word_char(t[i - 1])) return false;
+    if (e.letter_end && i + n < t.size() && is_word_char(t[i + n])) return false;
     return true;
   }
 
-  // The phrases at `pos` that start with its first two bytes (when `second`), then with its first
-  // byte alone, longest first.
-  std::optional<Match> find_at(std::string_view text, std::size_t pos, bool second) const {
-    const Bucket& bucket = by_first_[fold(text[pos])];
-    for (unsigned key : {second ? fold(text[pos + 1]) : kNone, kNone}) {
-      for (auto it = find(bucket, key); it != bucket.end() && it->key == key; ++it) {
-        const std::string& p = entries_[it->entry].phrase;
-        if (pos + p.size() <= text.size() && equal(text.substr(pos, p.size()), p) &&
-            bounded(text, pos, pos + p.size(), p))
-          return Match{pos, pos + p.size(), &entries_[it->entry].payload};
-      }
-      if (key == kNone) break;
-    }
-    return std::nullopt;
-  }
-  // As find_at, for the phrases that end at `pos`.
-  std::optional<Match> find_before(std::string_view text, std::size_t pos, bool second) const {
-    const Bucket& bucket = by_last_[fold(text[pos - 1])];
-    for (unsigned key : {second ? fold(text[pos - 2]) : kNone, kNone}) {
-      for (auto it = find(bucket, key); it != bucket.end() && it->key == key; ++it) {
-        const std::string& p = entries_[it->entry].phrase;
-        if (p.size() <= pos && equal(text.substr(pos - p.size(), p.size()), p) && bounded(text, pos - p.size(), pos, p))
-          return Match{pos - p.size(), pos, &entries_[it->entry].payload};
-      }
-      if (key == kNone) break;
-    }
-    return std::nullopt;
+  // Keeps a list longest phrase first, the earlier added first among equally long ones, so
+  // that the first hit is the longest match.
+  void insert(std::vector<std::uint32_t>& list, std::uint32_t index) {
+    std::size_t size = entries_[index].folded.size();
+    auto pos = std::find_if(list.begin(), list.end(), [&](std::uint32_t j) { return entries_[j].folded.size() < size; });
+    list.insert(pos, index);
   }
 
-  // A phrase in a bucket of phrases that share their first (last) byte, by the byte next to
-  // it; kNone for a phrase of one byte.
-  static constexpr unsigned kNone = 256;
-  struct Slot {
-    unsigned key;
-    std::uint32_t entry;
+  // Phrases of three bytes or more, in buckets by those bytes, found through an open-addressed
+  // table at most half full.
+  struct LongBucket {
+    std::uint32_t key;
+    std::vector<std::uint32_t> entries;  // longest first
   };
-  using Bucket = std::vector<Slot>;
+  static std::size_t slot_of(std::uint32_t key, std::size_t mask) { return (key * 2654435761u >> 8) & mask; }
 
-  // Keeps each bucket ordered by key, and longest phrase first within a key (the earlier added
-  // first among equally long ones), so the first hit is the longest match.
-  void insert(Bucket& bucket, Slot slot) {
-    std::size_t size = entries_[slot.entry].phrase.size();
-    auto pos = std::find_if(bucket.begin(), bucket.end(), [&](const Slot& s) {
-      return s.key > slot.key || (s.key == slot.key && entries_[s.entry].phrase.size() < size);
-    });
-    bucket.insert(pos, slot);
+  // Index into long_buckets_ of the bucket for `key`, or -1.
+  int find_long_bucket(std::uint32_t key) const {
+    if (slots_.empty()) return -1;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = slot_of(key, mask);; s = (s + 1) & mask)
+      if (slots_[s] < 0 || long_buckets_[static_cast<std::size_t>(slots_[s])].key == key) return slots_[s];
   }
-  static typename Bucket::const_iterator find(const Bucket& bucket, unsigned key) {
-    return std::lower_bound(bucket.begin(), bucket.end(), key, [](const Slot& s, unsigned k) { return s.key < k; });
+
+  std::vector<std::uint32_t>& long_bucket(std::uint32_t key) {
+    if (slots_.empty() || 2 * (long_buckets_.size() + 1) > slots_.size()) {
+      std::vector<int> slots(slots_.empty() ? 64 : 2 * slots_.size(), -1);
+      for (std::size_t b = 0; b < long_buckets_.size(); ++b) place(slots, long_buckets_[b].key, b);
+      slots_ = std::move(slots);
+    }
+    if (int b = find_long_bucket(key); b >= 0) return long_buckets_[static_cast<std::size_t>(b)].entries;
+    long_buckets_.push_back({key, {}});
+    place(slots_, key, long_buckets_.size() - 1);
+    return long_buckets_.back().entries;
+  }
+
+  static void place(std::vector<int>& slots, std::uint32_t key, std::size_t b) {
+    std::size_t mask = slots.size() - 1;
+    std::size_t s = slot_of(key, mask);
+    while (slots[s] >= 0) s = (s + 1) & mask;
+    slots[s] = static_cast<int>(b);
   }
 
   std::vector<Entry> entries_;
-  std::array<Bucket, 256> by_first_;
-  std::array<std::bitset<256>, 256> second_{};       // second bytes of the phrases, by first byte
-  std::array<std::bitset<256>, 256> second_last_{};  // second-to-last bytes, by last byte
-  std::bitset<256> has_single_byte_{};                // bytes that are a whole phrase
-  std::array<Bucket, 256> by_last_;
+  // Filters, by a phrase's first (last) byte folded: the bits of its second (second-to-last)
+  // byte folded, all of them for a phrase of one byte; zero where no phrase starts (ends).
+  std::array<std::uint64_t, 256> second_{};
+  std::array<std::uint64_t, 256> second_last_{};
+  std::vector<LongBucket> long_buckets_;
+  std::vector<int> slots_;                                        // index into long_buckets_, -1 when empty
+  std::array<std::vector<std::uint32_t>, 256> short_by_first_;  // phrases of one or two bytes, longest first
+  std::array<std::vector<std::uint32_t>, 256> by_last_;         // every phrase by its last byte, longest first
 };
 
 }  // namespace econind::detail
