@@ -60,6 +60,8 @@ TEST_CASE("subject: national totals, the country, and datelines", "[link]") {
   CHECK(rank.rank_of->to_string() == "157");
   CHECK(id(rank.metric) == "ranking");
   CHECK(id(find(r, "提升12位").subject) == "lanzhou-hitech");
+  auto y = extractor().extract("2022年，长三角地区集成电路产业规模突破3000亿元，占全国近六成。");
+  CHECK(id(find(y, "突破3000亿元").subject) == "yangtze-river-delta");
   auto c = extractor().extract("近十年来，我国医药工业总产值持续保持着高于12%的增速。");
   CHECK(id(find(c, "高于12%").subject) == "china");
   auto d = extractor().extract("LANZHOU, September 20 -- Lanzhou High-tech Zone has more than 200 biomedical companies.");

@@ -162,6 +162,9 @@ TEST_CASE("builtin knows the names news uses", "[ontology]") {
   for (const char* name : {"甘肃", "甘肃省", "甘肅", "Gansu", "Gansu Province"}) CHECK(ids(m, name) == Ids{"gansu"});
   for (const char* name : {"全国", "我国", "China", "mainland China"}) CHECK(ids(m, name) == Ids{"china"});
   CHECK(ids(m, "国内外").empty());  // 国内 is too common a word to name the country
+  for (const char* name : {"长三角", "長三角地區", "Yangtze River Delta"}) CHECK(ids(m, name) == Ids{"yangtze-river-delta"});
+  for (const char* name : {"大湾区", "粵港澳大灣區", "Greater Bay Area"}) CHECK(ids(m, name) == Ids{"greater-bay-area"});
+  CHECK(ids(m, "成渝地区双城经济圈") == Ids{"chengdu-chongqing"});
   for (const char* name : {"国家高新区", "國家高新區", "national high-tech zones"})
     CHECK(ids(m, name) == Ids{"national-hitech-zones"});
 
@@ -528,8 +531,8 @@ TEST_CASE("embedded ontology data is well formed", "[ontology]") {
         break;
       case EntityType::industry: break;
     }
-    if (e.type == EntityType::park) {
-      std::string regions = e.attribute("region");
+    if (e.type == EntityType::park || e.type == EntityType::region) {
+      std::string regions = e.attribute(e.type == EntityType::park ? "region" : "members");
       for (std::size_t start = 0; !regions.empty() && start <= regions.size();) {
         std::size_t bar = std::min(regions.find('|', start), regions.size());
         CHECK(has(regions.substr(start, bar - start), EntityType::region));
