@@ -93,10 +93,10 @@ bool kind_fits(const MentionInfo& m, Kind k) {
   return *m.metric_kind == k;
 }
 
-// A year (or date) as a whole number, as static_cast<int>(d.to_double()) gives it. Years are
-// small integers, exact without the text round trip to_double makes.
 bool is_rank(Kind k) { return k == Kind::rank || k == Kind::rank_change; }
 
+// A year (or date) as a whole number, as static_cast<int>(d.to_double()) gives it. Years are
+// small integers, exact without the text round trip to_double makes.
 int whole_part(const Decimal& d) {
   std::int64_t v = d.mantissa();
   if (d.exponent() >= 0 && d.exponent() <= 9 && v > -1'000'000'000 && v < 1'000'000'000) {
@@ -142,7 +142,7 @@ struct Word {
 struct Year {
   const NumberToken* token;
   std::size_t last_opening;
-  std::size_t next_in_year;  // the first from this one on that is an English year after "in ", "by " … (kNone: none)
+  std::size_t next_in_year;  // the first from this one on that is an English year after "in " … (kNone: none)
 };
 
 // The linker's indexes, kept by each thread between documents so that linking allocates
@@ -326,15 +326,17 @@ class Linker {
   // 2025", "by the end of 2023", "during 2021"? ("since 2015" makes a running total.)
   bool follows_trailing_lead(std::size_t pos) const {
     static constexpr std::string_view leads[] = {"in ", "by ", "of ", "during "};
-    for (std::string_view lead : leads) {
-      if (pos < lead.size()) continue;
-      std::size_t b = pos - lead.size();
-      bool same = std::equal(lead.begin(), lead.end(), t_.begin() + static_cast<std::ptrdiff_t>(b),
-                             [](char l, char c) { return l == ascii_lower(c); });
-      // A word of its own, not the end of "margin " or "lobby ".
-      if (same && (b == 0 || !is_ascii_alpha(static_cast<unsigned char>(t_[b - 1])))) return true;
-    }
-    return false;
+    return std::any_of(std::begin(leads), std::end(leads), [&](std::string_view w) { return follows_word(pos, w); });
+  }
+
+  // Does `word` (lower case, ending in a blank) stand right before `pos`, in any case and as a
+  // word of its own: not the end of "margin " or "lobby "?
+  bool follows_word(std::size_t pos, std::string_view word) const {
+    if (pos < word.size()) return false;
+    std::size_t b = pos - word.size();
+    return std::equal(word.begin(), word.end(), t_.begin() + static_cast<std::ptrdiff_t>(b),
+                      [](char w, char c) { return w == ascii_lower(c); }) &&
+           (b == 0 || !is_ascii_alpha(static_cast<unsigned char>(t_[b - 1])));
   }
 
   // ---- lookups ----------------------------------------------------------------------------
@@ -588,10 +590,8 @@ class Linker {
 
   // 自2006年以来, 2015年起, "since 2015".
   bool starts_span(const NumberToken& y) const {
-    std::string_view after = t_.substr(y.number.span.end, 6);
-    std::size_t b = y.number.span.begin;
-    return after.substr(0, 6) == "以来" || after.substr(0, 3) == "起" ||
-           (b >= 6 && ascii_lower(t_[b - 6]) == 's' && t_.substr(b - 5, 5) == "ince ");
+    std::string_view after = t_.substr(y.number.span.end);
+    return after.substr(0, 6) == "以来" || after.substr(0, 3) == "起" || follows_word(y.number.span.begin, "since ");
   }
 
   // The year a time expression gives the figure. A period (1997-2017年) gives years only to the
