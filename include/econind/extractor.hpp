@@ -41,7 +41,7 @@ struct Result {
   std::vector<Indicator> indicators;  // in text order
   std::vector<Mention> mentions;      // in text order
   std::vector<Diagnostic> diagnostics;
-  // Keeps the entities that mentions point to alive, even after the Extractor is gone.
+  // Keeps the entities that mentions and EntityRefs point to alive, even after the Extractor is gone.
   std::shared_ptr<const Ontology> ontology;
 };
 
