@@ -142,6 +142,12 @@ TEST_CASE("percentages and percentage points", "[quantities]") {
   REQUIRE(r.indicators.size() == 1);
   CHECK(r.indicators[0].text == "80%");  // 达 is not a qualifier
   CHECK(r.indicators[0].qualifier == Q::exact);
+  auto f = ex.extract("园区营收的三成来自海外市场，二十来家企业参与。");
+  REQUIRE(f.indicators.size() == 2);
+  CHECK(f.indicators[0].text == "三成");  // 来自 is "comes from", not 来 "about"
+  CHECK(f.indicators[0].qualifier == Q::exact);
+  CHECK(f.indicators[1].text == "二十来家");
+  CHECK(f.indicators[1].qualifier == Q::approx);
 }
 
 TEST_CASE("counts with classifiers and counted nouns", "[quantities]") {

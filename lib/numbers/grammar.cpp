@@ -237,10 +237,10 @@ class ChineseReader {
       mark_value();
       return a.end;
     }
-    if (auto q = lex_.inner_qualifiers.match_at(t_, i)) {
+    if (auto q = lex_.inner_qualifier_at(t_, i)) {
       // 多 余 来 几 right after the digits: 200多亿, 30余家, 十几家.
       if (!any_ || after_inner_ || qualifier_ != Qualifier::exact) return i;
-      qualifier_ = *q->payload;
+      qualifier_ = **q->payload;
       after_inner_ = true;
       return q->end;
     }
@@ -384,11 +384,11 @@ LoneDigit lone_chinese_digit(std::string_view t, std::size_t pos, Decoded d, con
   std::size_t next = pos + d.len;
   // An inner qualifier ends the reading at once where the number would start, and continues it
   // after the digit (十几, 一多); so does another numeral. Arabic digits never continue a digit.
-  if (lex.may_start_inner_qualifier(d.cp) && lex.inner_qualifiers.match_at(t, pos)) return {-1, 0};
+  if (lex.may_start_inner_qualifier(d.cp) && lex.inner_qualifier_at(t, pos)) return {-1, 0};
   if (next < t.size()) {
     Decoded after = decode_char(t, next);
     if (lex.chinese_numeral(after.cp) ||
-        (lex.may_start_inner_qualifier(after.cp) && lex.inner_qualifiers.match_at(t, next)))
+        (lex.may_start_inner_qualifier(after.cp) && lex.inner_qualifier_at(t, next)))
       return {-1, 0};
   }
   if (n->role == NumeralRole::fin_digit || n->value == 0) return {0, next};
@@ -563,7 +563,7 @@ std::optional<NumberToken> read_simple(std::string_view t, std::size_t pos, Read
     if (a.end < t.size()) {
       char32_t next = decode_char(t, a.end).cp;
       may_continue = lex.chinese_numeral(next) ||
-                     (lex.may_start_inner_qualifier(next) && lex.inner_qualifiers.match_at(t, a.end));
+                     (lex.may_start_inner_qualifier(next) && lex.inner_qualifier_at(t, a.end));
     }
     if (!may_continue) return tok;
     ChineseReader cr(t, lex, opts);

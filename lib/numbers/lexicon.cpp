@@ -93,16 +93,14 @@ NumberLexicon load() {
   }
   constexpr std::string_view qualifiers_file = "qualifiers.tsv";
   for (const TsvRow& row : read_tsv(data::file(qualifiers_file), qualifiers_file, 3)) {
-    if (row.cells[1] == "prefix" && row.cells[2] == "none") {
-      lex.prefix_qualifiers.add(row.cells[0], {std::nullopt, false});
-      continue;
-    }
+    bool none = row.cells[2] == "none";
     auto q = qualifier_from_name(row.cells[2]);
-    if (!q) throw_data_error(qualifiers_file, row.line, "unknown qualifier");
+    if (!q && !none) throw_data_error(qualifiers_file, row.line, "unknown qualifier");
+    if (none && row.cells[1] == "suffix") throw_data_error(qualifiers_file, row.line, "a suffix cannot be none");
     bool amounts_only = row.cells.size() > 3 && row.cells[3] == "amounts";
-    if (row.cells[1] == "prefix") lex.prefix_qualifiers.add(row.cells[0], {*q, amounts_only});
+    if (row.cells[1] == "prefix") lex.prefix_qualifiers.add(row.cells[0], {q, amounts_only});
     else if (row.cells[1] == "inner") {
-      lex.inner_qualifiers.add(row.cells[0], *q);
+      lex.inner_qualifiers.add(row.cells[0], q);
       Decoded first = decode_utf8(row.cells[0], 0);
       if (first.cp < 0x80 || first.cp >= 0x10000) lex.inner_starts_complete = false;  // ASCII matches in any case
       else mark(lex.inner_starts, first.cp);

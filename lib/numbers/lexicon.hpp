@@ -35,7 +35,15 @@ struct NumberLexicon {
     bool amounts_only = false;
   };
   PhraseTable<Prefix> prefix_qualifiers;
-  PhraseTable<Qualifier> inner_qualifiers;
+  // nullopt: a word that only starts like one (来自 is not 来); see inner_qualifier_at.
+  PhraseTable<std::optional<Qualifier>> inner_qualifiers;
+  // The inner qualifier at `pos` (200多亿, 30余家, 十来个), if one stands there.
+  std::optional<PhraseTable<std::optional<Qualifier>>::Match> inner_qualifier_at(std::string_view t,
+                                                                                 std::size_t pos) const {
+    auto m = inner_qualifiers.match_at(t, pos);
+    if (m && !*m->payload) return std::nullopt;
+    return m;
+  }
   // The first characters of the inner qualifiers, one bit per BMP code point: where none stands,
   // inner_qualifiers need not be asked (unless one starts otherwise: inner_starts_complete).
   std::array<std::uint64_t, 0x10000 / 64> inner_starts{};

@@ -291,9 +291,9 @@ class Classifier {
   // 50亿元以上, 30%左右, 两成多, 200 or more
   Quantity with_suffix_qualifier(Quantity q) const {
     const NumberLexicon& nl = number_lexicon();
-    if (auto inner = nl.inner_qualifiers.match_at(t_, q.span.end); inner && q.qualifier == Qualifier::exact &&
-                                                                   (q.kind == Kind::percent || q.kind == Kind::money)) {
-      q.qualifier = *inner->payload;
+    if (auto inner = nl.inner_qualifier_at(t_, q.span.end); inner && q.qualifier == Qualifier::exact &&
+                                                             (q.kind == Kind::percent || q.kind == Kind::money)) {
+      q.qualifier = **inner->payload;
       q.span.end = inner->end;
     }
     if (auto s = suffix_qualifier_at(t_, q.span.end)) {
