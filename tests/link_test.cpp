@@ -137,6 +137,9 @@ TEST_CASE("year: plans, openings of several words, a year elsewhere in the sente
   CHECK(find(r, "12家").year == 2025);
   auto e = extractor().extract("By the end of 2022, the park was home to 640 high-tech enterprises.");
   CHECK(find(e, "640").year == 2022);
+  auto n = extractor().extract("The zone rose to 11th place in the 2023 national evaluation, up four places.");
+  CHECK(find(n, "11th").year == 2023);
+  CHECK(find(n, "up four places").year == 2023);
   // No year opens a clause: a year earlier in the sentence, in another clause, still dates it.
   auto s = extractor().extract("省科技厅发布的2023年度高新区评价显示，武进高新区位列第5位，较上年提升2位。");
   CHECK(find(s, "第5位").year == 2023);

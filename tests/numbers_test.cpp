@@ -342,6 +342,11 @@ TEST_CASE("English dates and years in running text", "[numbers]") {
   CHECK(ns[2].value.to_string() == "1991");
   CHECK(ns[3].kind == K::ordinal);
   CHECK(ns[3].value.to_string() == "19");
+  auto e = econind::scan_numbers("It ranked seventh in the 2022 evaluation of 2,100 firms.");
+  REQUIRE(e.size() == 3);
+  CHECK(e[1].kind == K::year);
+  CHECK(e[1].value.to_string() == "2022");
+  CHECK(e[2].kind == K::cardinal);
 }
 
 namespace {

@@ -323,9 +323,10 @@ class Linker {
   }
 
   // Does an English year at `pos` read as the time of what comes before it: "in 2022", "by
-  // 2025", "by the end of 2023", "during 2021"? ("since 2015" makes a running total.)
+  // 2025", "by the end of 2023", "during 2021", "in the 2022 evaluation"? ("since 2015" makes a
+  // running total.)
   bool follows_trailing_lead(std::size_t pos) const {
-    static constexpr std::string_view leads[] = {"in ", "by ", "of ", "during "};
+    static constexpr std::string_view leads[] = {"in ", "by ", "of ", "during ", "in the "};
     return std::any_of(std::begin(leads), std::end(leads), [&](std::string_view w) { return follows_word(pos, w); });
   }
 
