@@ -153,6 +153,7 @@ TEST_CASE("percentages and percentage points", "[quantities]") {
 TEST_CASE("counts with classifiers and counted nouns", "[quantities]") {
   const Case cases[] = {
       {"200多家企业", Kind::count, "200", nullptr, "家", Q::more_than},
+      {"a total of 2000 enterprises", Kind::count, "2000", nullptr, "enterprises", Q::exact},
       {"2158 家", Kind::count, "2158", nullptr, "家", Q::exact},
       {"34所高校", Kind::count, "34", nullptr, "所", Q::exact},
       {"100多家", Kind::count, "100", nullptr, "家", Q::more_than},

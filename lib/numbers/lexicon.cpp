@@ -135,10 +135,38 @@ NumberLexicon load() {
   std::stable_sort(lex.stop_occurrences.begin(), lex.stop_occurrences.end(), [](const auto& a, const auto& b) {
     return a.ch != b.ch ? a.ch < b.ch : a.after < b.after;
   });
+  for (const TsvRow& row : read_tsv(data::file("count_nouns.tsv"), "count_nouns.tsv", 1))
+    lex.count_nouns.add(row.cells[0], true);
   return lex;
 }
 
+bool is_alpha_at(std::string_view t, std::size_t i) {
+  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
+}
+
+// Words that end the hunt for a counted noun: "30 years of", "20 in the".
+bool is_blocking_word(std::string_view t, std::size_t i) {
+  static constexpr std::string_view words[] = {"of ", "the ", "in ", "on ", "at ", "for ", "to ",
+                                               "from ", "with ", "by ", "than ", "or ", "per ", "years", "year ",
+                                               "months", "days", "percent", "billion", "million", "is ", "are ",
+                                               "was ", "were ", "has ", "have ", "had "};
+  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return t.substr(i, w.size()) == w; });
+}
+
 }  // namespace
+
+std::optional<Span> NumberLexicon::counted_noun_after(std::string_view t, std::size_t end) const {
+  if (end >= t.size() || t[end] != ' ') return std::nullopt;
+  std::size_t i = end + 1;
+  for (int words = 0; words <= 4 && i < t.size(); ++words) {
+    if (auto c = count_nouns.match_at(t, i)) return Span{c->begin, c->end};
+    if (!is_alpha_at(t, i) || is_blocking_word(t, i)) break;
+    while (i < t.size() && (is_alpha_at(t, i) || t[i] == '-')) ++i;
+    if (i >= t.size() || t[i] != ' ') break;
+    ++i;
+  }
+  return std::nullopt;
+}
 
 bool NumberLexicon::is_english_word(std::string_view letters) const {
   if (!may_be_english_word(letters)) return false;

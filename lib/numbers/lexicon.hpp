@@ -1,6 +1,6 @@
 #pragma once
 // The number grammar's vocabulary, read once from the embedded data files numerals.tsv,
-// qualifiers.tsv and stop_phrases.tsv.
+// qualifiers.tsv, stop_phrases.tsv and count_nouns.tsv.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -52,6 +52,13 @@ struct NumberLexicon {
     return !inner_starts_complete || (cp < 0x10000 && (inner_starts[cp >> 6] >> (cp & 63) & 1));
   }
   PhraseTable<Qualifier> suffix_qualifiers;
+  // English nouns that make a number a count (companies, institutions): they decide both that
+  // "1,200 institutions" is a count and that "in 2000 companies" holds no year.
+  PhraseTable<bool> count_nouns;
+  // The English noun counted by a number that ends at `end`: up to four words on ("1,200
+  // scientific research institutions"), not past a word that ends the noun phrase ("30 years
+  // of", "20 in the").
+  std::optional<Span> counted_noun_after(std::string_view t, std::size_t end) const;
   // Set phrases (stop_phrases.tsv), found through the characters they hold: testing whether a
   // numeral lies inside one looks only at the phrases that contain that numeral's character.
   struct StopOccurrence {

@@ -621,7 +621,8 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t, std::vector<Numb
         n.span.end += 3;
         pos = n.span.end;
       } else if (year_like && !tok->chinese && !tok->english && n.span.end - n.span.begin == 4 &&
-                 english_year_context(t, n.span.begin)) {
+                 english_year_context(t, n.span.begin) && !lex.counted_noun_after(t, n.span.end)) {
+        // "in 2021", not "a total of 2000 enterprises".
         n.kind = NumberKind::year;
       }
     }

@@ -41,8 +41,6 @@ QuantityLexicon load() {
     else if (row.cells[1] == "context") lex.money_context.add(row.cells[0], u);
     else throw_data_error(units_file, row.line, "position must be prefix, suffix or context");
   }
-  for (const TsvRow& row : read_tsv(data::file("count_nouns.tsv"), "count_nouns.tsv", 1))
-    lex.count_nouns.add(row.cells[0], true);
   static constexpr std::pair<std::string_view, RankRole> roles[] = {
       {"cue", RankRole::cue},         {"rank_suffix", RankRole::rank_suffix}, {"edition_suffix", RankRole::edition_suffix},
       {"top_suffix", RankRole::top_suffix}, {"up", RankRole::up},         {"down", RankRole::down},

@@ -1,5 +1,6 @@
 #pragma once
-// The quantities stage's vocabulary, read once from units.tsv, count_nouns.tsv and ranking.tsv.
+// The quantities stage's vocabulary, read once from units.tsv and ranking.tsv (its English count
+// nouns are the number lexicon's: NumberLexicon::counted_noun_after).
 #include <string>
 
 #include "econind/indicator.hpp"
@@ -22,7 +23,6 @@ struct QuantityLexicon {
   PhraseTable<UnitEntry> suffix_units;
   PhraseTable<UnitEntry> prefix_units;
   PhraseTable<UnitEntry> money_context;  // 收入 产值: make a bare 亿 figure money
-  PhraseTable<bool> count_nouns;
   // One table per role: a word may play several (名 is a rank suffix and a top suffix).
   PhraseTable<bool> ranking[11];
 

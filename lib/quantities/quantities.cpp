@@ -253,33 +253,15 @@ class Classifier {
       }
     }
     // English counts: "1,200 scientific research institutions", "more than 200 biomedical companies".
-    if (e < t_.size() && t_[e] == ' ' && count_allowed(tok)) {
-      std::size_t i = e + 1;
-      for (int words = 0; words <= 4 && i < t_.size(); ++words) {
-        if (auto c = lex_.count_nouns.match_at(t_, i)) {
-          q.kind = Kind::count;
-          q.unit_span = {c->begin, c->end};
-          // The span ends at the number: the noun may sit several words away.
-          return with_suffix_qualifier(std::move(q));
-        }
-        if (!is_alpha_at(t_, i) || is_blocking_word(i)) break;
-        while (i < t_.size() && (is_alpha_at(t_, i) || t_[i] == '-')) ++i;
-        if (i >= t_.size() || t_[i] != ' ') break;
-        ++i;
+    if (count_allowed(tok)) {
+      if (auto noun = number_lexicon().counted_noun_after(t_, e)) {
+        q.kind = Kind::count;
+        q.unit_span = *noun;
+        // The span ends at the number: the noun may sit several words away.
+        return with_suffix_qualifier(std::move(q));
       }
     }
     return std::nullopt;
-  }
-
-  // Words that end the hunt for a counted noun: "30 years of", "20 in the".
-  bool is_blocking_word(std::size_t i) const {
-    static constexpr std::string_view words[] = {"of ", "the ", "in ", "on ", "at ", "for ", "to ",
-                                                 "from ", "with ", "by ", "than ", "or ", "per ", "years", "year ",
-                                                 "months", "days", "percent", "billion", "million", "is ", "are ",
-                                                 "was ", "were ", "has ", "have ", "had "};
-    for (auto w : words)
-      if (starts_with(t_, i, w)) return true;
-    return false;
   }
 
   // Counts are whole, definite numbers: not 一家 (an indefinite article), not 2.5 个, not ranges.
