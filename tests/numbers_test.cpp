@@ -347,6 +347,10 @@ TEST_CASE("English dates and years in running text", "[numbers]") {
   CHECK(e[1].kind == K::year);
   CHECK(e[1].value.to_string() == "2022");
   CHECK(e[2].kind == K::cardinal);
+  auto f = econind::scan_numbers("In the evaluation for 2022 it ranked 4th; funds for 2000 projects were set aside.");
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].kind == K::year);
+  CHECK(f[2].kind == K::cardinal);
   // A year's word before it, but a counted noun after it: a count.
   auto c = econind::scan_numbers("It is home to a total of 2000 high-tech enterprises, set up in 2005.");
   REQUIRE(c.size() == 2);
