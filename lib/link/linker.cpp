@@ -571,9 +571,11 @@ class Linker {
       return *in_.document_year + w->word.value;
     // "sales rose by 35 percent last year": English puts the time after the figure (Chinese
     // after it compares: 比去年增长, which the figure's year is not).
-    if (auto w = word_after(q.span.end, kYearReach, WordRole::relative_year, f);
-        w && in_.document_year && is_ascii_alpha(static_cast<unsigned char>(t_[w->end - 1])))
-      return *in_.document_year + w->payload->value;
+    if (in_.document_year && q.span.end < t_.size() && t_[q.span.end] == ' ') {
+      if (auto w = word_after(q.span.end, kYearReach, WordRole::relative_year, f);
+          w && is_ascii_alpha(static_cast<unsigned char>(t_[w->end - 1])))
+        return *in_.document_year + w->payload->value;
+    }
     if (before == 0) return std::nullopt;
     // A clause-opening year earlier in the paragraph.
     if (std::size_t k = years_[before - 1].last_opening; k != kNone) {

@@ -150,7 +150,8 @@ bool is_blocking_word(std::string_view t, std::size_t i) {
                                                "from ", "with ", "by ", "than ", "or ", "per ", "years", "year ",
                                                "months", "days", "percent", "billion", "million", "is ", "are ",
                                                "was ", "were ", "has ", "have ", "had "};
-  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return t.substr(i, w.size()) == w; });
+  auto at_i = [&](std::string_view w) { return t.substr(i, w.size()) == w; };
+  return std::any_of(std::begin(words), std::end(words), at_i);
 }
 
 }  // namespace

@@ -31,9 +31,14 @@ class PhraseTable {
     const std::string& p = entries_.back().folded;
     auto first = static_cast<unsigned char>(p.front());
     auto last = static_cast<unsigned char>(p.back());
-    // A one-byte phrase passes any byte next to it.
-    second_[first] |= p.size() == 1 ? ~std::uint64_t{0} : bit_of(p[1]);
-    second_last_[last] |= p.size() == 1 ? ~std::uint64_t{0} : bit_of(p[p.size() - 2]);
+    // A one-byte phrase passes any byte next to it. Both cases of a letter are entered, so that
+    // lookups read the text's bytes as they are.
+    std::uint64_t seconds = p.size() == 1 ? ~std::uint64_t{0} : both_cases(p[1]);
+    std::uint64_t seconds_last = p.size() == 1 ? ~std::uint64_t{0} : both_cases(p[p.size() - 2]);
+    second_[first] |= seconds;
+    second_[static_cast<unsigned char>(upper(p.front()))] |= seconds;
+    second_last_[last] |= seconds_last;
+    second_last_[static_cast<unsigned char>(upper(p.back()))] |= seconds_last;
     insert(p.size() >= 3 ? long_bucket(key_of(p, 0)) : short_by_first_[first], i);
     insert(by_last_[last], i);
   }
@@ -43,18 +48,17 @@ class PhraseTable {
   // first three bytes, then the shorter ones with their first byte.
   std::optional<Match> match_at(std::string_view text, std::size_t pos) const {
     if (pos >= text.size()) return std::nullopt;
+    std::uint64_t seconds = second_[static_cast<unsigned char>(text[pos])];
+    if (seconds == 0 || (pos + 1 < text.size() && (seconds & bit_of(text[pos + 1])) == 0)) return std::nullopt;
     unsigned char first = fold(text[pos]);
-    std::uint64_t seconds = second_[first];
-    if (seconds == 0 || (pos + 1 < text.size() && (seconds & bit_of(static_cast<char>(fold(text[pos + 1])))) == 0))
-      return std::nullopt;
     if (pos + 3 <= text.size()) {
       if (int b = find_long_bucket(key_of(text, pos)); b >= 0) {
         for (std::uint32_t k : long_buckets_[static_cast<std::size_t>(b)].entries)
-          if (matches_at(text, pos, entries_[k], 3)) return Match{pos, pos + entries_[k].folded.size(), &entries_[k].payload};
+          if (matches_at(text, pos, entries_[k], 3)) return match(pos, k);
       }
     }
     for (std::uint32_t k : short_by_first_[first])
-      if (matches_at(text, pos, entries_[k], 1)) return Match{pos, pos + entries_[k].folded.size(), &entries_[k].payload};
+      if (matches_at(text, pos, entries_[k], 1)) return match(pos, k);
     return std::nullopt;
   }
 
@@ -62,9 +66,9 @@ class PhraseTable {
   // does by the first.
   std::optional<Match> match_before(std::string_view text, std::size_t pos) const {
     if (pos == 0 || pos > text.size()) return std::nullopt;
+    std::uint64_t seconds = second_last_[static_cast<unsigned char>(text[pos - 1])];
+    if (seconds == 0 || (pos > 1 && (seconds & bit_of(text[pos - 2])) == 0)) return std::nullopt;
     unsigned char last = fold(text[pos - 1]);
-    std::uint64_t seconds = second_last_[last];
-    if (seconds == 0 || (pos > 1 && (seconds & bit_of(static_cast<char>(fold(text[pos - 2])))) == 0)) return std::nullopt;
     for (std::uint32_t k : by_last_[last]) {
       const Entry& e = entries_[k];
       std::size_t n = e.folded.size();
@@ -86,14 +90,20 @@ class PhraseTable {
     return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
   }
   static bool is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+  static char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c & ~0x20) : c; }
   // A byte's bit in a filter of 64: its low six bits.
   static std::uint64_t bit_of(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+  static std::uint64_t both_cases(char c) { return bit_of(c) | bit_of(upper(c)); }
   static bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   // The first three bytes at `i`, folded.
   static std::uint32_t key_of(std::string_view s, std::size_t i) {
     return std::uint32_t{fold(s[i])} << 16 | std::uint32_t{fold(s[i + 1])} << 8 | fold(s[i + 2]);
+  }
+
+  Match match(std::size_t pos, std::uint32_t k) const {
+    return {pos, pos + entries_[k].folded.size(), &entries_[k].payload};
   }
 
   // Does `e` match at `i`, within word boundaries? Its first `known` bytes are known to.
@@ -111,8 +121,8 @@ class PhraseTable {
   // that the first hit is the longest match.
   void insert(std::vector<std::uint32_t>& list, std::uint32_t index) {
     std::size_t size = entries_[index].folded.size();
-    auto pos = std::find_if(list.begin(), list.end(), [&](std::uint32_t j) { return entries_[j].folded.size() < size; });
-    list.insert(pos, index);
+    auto shorter = [&](std::uint32_t j) { return entries_[j].folded.size() < size; };
+    list.insert(std::find_if(list.begin(), list.end(), shorter), index);
   }
 
   // Phrases of three bytes or more, in buckets by those bytes, found through an open-addressed
@@ -151,8 +161,9 @@ class PhraseTable {
   }
 
   std::vector<Entry> entries_;
-  // Filters, by a phrase's first (last) byte folded: the bits of its second (second-to-last)
-  // byte folded, all of them for a phrase of one byte; zero where no phrase starts (ends).
+  // Filters, by a phrase's first (last) byte in either case: the bits of its second
+  // (second-to-last) byte in either case, all of them for a phrase of one byte; zero where no
+  // phrase starts (ends).
   std::array<std::uint64_t, 256> second_{};
   std::array<std::uint64_t, 256> second_last_{};
   std::vector<LongBucket> long_buckets_;
