@@ -8,14 +8,14 @@ using econind::detail::PhraseTable;
 
 namespace {
 
-// The phrase that matches at `pos` (forward) or ends there (before), as "payload@begin-end".
-std::string at(const PhraseTable<int>& t, std::string_view text, std::size_t pos) {
-  auto m = t.match_at(text, pos);
+// A match as "payload@begin-end", "-" for none.
+std::string show(const std::optional<PhraseTable<int>::Match>& m) {
   return m ? std::to_string(*m->payload) + "@" + std::to_string(m->begin) + "-" + std::to_string(m->end) : "-";
 }
+// The phrase that starts at `pos`, or that ends there.
+std::string at(const PhraseTable<int>& t, std::string_view text, std::size_t pos) { return show(t.match_at(text, pos)); }
 std::string before(const PhraseTable<int>& t, std::string_view text, std::size_t pos) {
-  auto m = t.match_before(text, pos);
-  return m ? std::to_string(*m->payload) + "@" + std::to_string(m->begin) + "-" + std::to_string(m->end) : "-";
+  return show(t.match_before(text, pos));
 }
 
 }  // namespace

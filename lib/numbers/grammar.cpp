@@ -35,9 +35,6 @@ struct Arith {
 };
 
 bool is_digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
-bool is_alpha_at(std::string_view t, std::size_t i) {
-  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
-}
 // Byte by byte: most tests fail on the first byte, sooner than a call to memcmp returns.
 bool starts_with(std::string_view t, std::size_t i, std::string_view s) {
   if (i > t.size() || t.size() - i < s.size()) return false;

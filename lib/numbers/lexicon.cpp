@@ -140,10 +140,6 @@ NumberLexicon load() {
   return lex;
 }
 
-bool is_alpha_at(std::string_view t, std::size_t i) {
-  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
-}
-
 // Words that end the hunt for a counted noun: "30 years of", "20 in the".
 bool is_blocking_word(std::string_view t, std::size_t i) {
   static constexpr std::string_view words[] = {"of ", "the ", "in ", "on ", "at ", "for ", "to ",

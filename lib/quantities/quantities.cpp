@@ -21,9 +21,6 @@ bool starts_with(std::string_view t, std::size_t i, std::string_view s) {
 bool ends_with(std::string_view t, std::size_t i, std::string_view s) {
   return i >= s.size() && i <= t.size() && same_bytes(t.data() + i - s.size(), s);
 }
-bool is_alpha_at(std::string_view t, std::size_t i) {
-  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
-}
 
 // Position after one blank at `i`, when there is one.
 std::size_t skip_blank(std::string_view t, std::size_t i) { return (i < t.size() && t[i] == ' ') ? i + 1 : i; }

@@ -78,6 +78,10 @@ inline bool is_cjk_ideograph(char32_t c) {
 
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// An ASCII letter at byte i of t (false past its end).
+inline bool is_alpha_at(std::string_view t, std::size_t i) {
+  return i < t.size() && is_ascii_alpha(static_cast<unsigned char>(t[i]));
+}
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
 }  // namespace econind::detail
