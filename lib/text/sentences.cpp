@@ -76,17 +76,36 @@ unsigned marks16(const char* p) {
 }
 #endif
 
-// The first position at or after i where a character that matters may start (text.size() if
-// none), or an earlier one where the caller finds a character that does not matter.
-std::size_t next_mark(std::string_view text, std::size_t i) {
+// Finds the characters that matter in text order: the first position at or after i where one
+// may start (text.size() if none), or an earlier one where the caller finds a character that
+// does not matter. Keeps the marks of the 64 bytes it read last, so that the marks of a
+// sentence are found with one read.
+class MarkFinder {
+ public:
+  explicit MarkFinder(std::string_view text) : text_(text) {}
+
+  std::size_t next(std::size_t i) {
 #if defined(__SSE2__) || defined(_M_X64)
-  for (; i + 18 <= text.size(); i += 16) {
-    if (unsigned m = marks16(text.data() + i)) return i + lowest_bit(m);
-  }
+    for (;;) {
+      if (i - base_ >= 64) {  // outside the bytes read last (i < base_ wraps around)
+        if (i + 66 > text_.size()) break;
+        base_ = i;
+        marks_ = 0;
+        for (unsigned k = 0; k < 64; k += 16) marks_ |= std::uint64_t{marks16(text_.data() + i + k)} << k;
+      }
+      if (std::uint64_t m = marks_ >> (i - base_)) return i + lowest_bit(m);
+      i = base_ + 64;
+    }
 #endif
-  while (i < text.size() && !kMayMatter[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
+    while (i < text_.size() && !kMayMatter[static_cast<unsigned char>(text_[i])]) ++i;
+    return i;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t base_ = static_cast<std::size_t>(-64);  // the marks of text_[base_, base_ + 64)
+  std::uint64_t marks_ = 0;
+};
 
 }  // namespace
 
@@ -123,8 +142,9 @@ std::vector<Sentence> split_sentences(std::string_view text, std::vector<Sentenc
     line_start = end + 1;
     ++paragraph;
   };
+  MarkFinder marks(text);
   std::size_t i = 0;
-  while ((i = next_mark(text, i)) < text.size()) {
+  while ((i = marks.next(i)) < text.size()) {
     Decoded d = decode_utf8(text, i);
     std::size_t next = i + d.len;
     bool end = false;
