@@ -67,6 +67,39 @@ TEST_CASE("offset map points back into the original bytes") {
   CHECK(original(fw, m, {7, 8}) == "２");
 }
 
+TEST_CASE("offset map: every span maps back to the pieces it was made of") {
+  // Pieces whose normalized form is known, in a pseudo-random order: runs of full-width digits
+  // put many regions in one block of the index, dropped annotations regions of no length.
+  struct Piece {
+    std::string_view in, out;
+    std::size_t mapped;  // the bytes of `in` that `out` maps back to: not a dropped annotation
+  };
+  const Piece pieces[] = {{"１", "1", 3}, {"a", "a", 1},     {"實", "实", 3},
+                          {"產(chǎn)", "产", 3}, {"，", ",", 3}, {"增长", "增长", 6}};
+  std::string in;
+  std::vector<Span> from, to;  // each piece's bytes in the input and in the normalized text
+  std::size_t out = 0;
+  for (unsigned k = 0, x = 7; k < 3000; ++k) {
+    x = x * 1103515245u + 12345u;
+    const Piece& p = pieces[k < 1000 ? 0 : (x >> 16) % std::size(pieces)];  // 1000 digits first
+    from.push_back({in.size(), in.size() + p.mapped});
+    to.push_back({out, out + p.out.size()});
+    in += p.in;
+    out += p.out.size();
+  }
+  auto n = normalize(in);
+  REQUIRE(n.text.size() == out);
+  REQUIRE(n.map.region_count() > 1000);
+  for (std::size_t k = 0; k < to.size(); ++k) {
+    REQUIRE(n.map.to_original(to[k]) == from[k]);
+    std::size_t j = (k * 7919) % to.size();  // a span over many pieces
+    if (j > k) REQUIRE(n.map.to_original({to[k].begin, to[j].end}) == Span{from[k].begin, from[j].end});
+  }
+  CHECK(n.map.to_original({0, 0}) == Span{0, 0});
+  CHECK(n.map.to_original_begin(out) == in.size());
+  CHECK(n.map.to_original_end(out) == from.back().end);
+}
+
 TEST_CASE("offset map lookups with a hint agree with lookups without one") {
   std::string in;
   for (int k = 0; k < 40; ++k) in += "實現(xiàn)產(chǎn)值１２３ 億元，增長12 %。 Output rose.\n";
