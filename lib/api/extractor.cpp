@@ -172,8 +172,13 @@ void Extractor::Impl::extract_window(std::string_view window, std::size_t base, 
       detail::link({norm.text, sentences, numbers, mentions, document_year}, quantities, std::move(ws.links));
   if (r.mentions.empty()) r.mentions.reserve(mentions.size());
   std::size_t hint = 0;  // mentions, figures, units and sentences each come in text order
-  for (const detail::EntityMatch& m : mentions)
-    r.mentions.push_back({m.entity, shifted(norm.map.to_original(m.span, &hint), base)});
+  for (const detail::EntityMatch& m : mentions) {
+    // Filled in place: a Mention built first and then copied in goes through the stack in
+    // halves read back as one wider word, which the processor cannot forward.
+    Mention& mention = r.mentions.emplace_back();
+    mention.entity = m.entity;
+    mention.span = shifted(norm.map.to_original(m.span, &hint), base);
+  }
 
   indicators.reserve(quantities.size());
   std::vector<std::size_t>& index_of = ws.index_of;

@@ -95,14 +95,7 @@ std::size_t OffsetMap::to_original_end(std::size_t norm_pos, std::size_t* hint) 
   return regions_[i + 1].orig;
 }
 
-Span OffsetMap::to_original(Span norm, std::size_t* hint) const {
-  // Most spans lie inside one region that maps byte for byte: one lookup.
-  if (regions_.size() >= 2 && norm.begin < norm.end && norm.end <= regions_.back().norm) {
-    std::size_t i = region_index(norm.begin, hint);
-    const Region& r = regions_[i];
-    if (norm.end <= regions_[i + 1].norm && byte_for_byte(i))
-      return {r.orig + (norm.begin - r.norm), r.orig + (norm.end - r.norm)};
-  }
+Span OffsetMap::to_original_across(Span norm, std::size_t* hint) const {
   // The hint is left at the span's begin: the next span asked for may begin inside this one
   // (another figure of the same sentence, another entity of the same name).
   std::size_t begin = to_original_begin(norm.begin, hint);

@@ -38,7 +38,18 @@ class OffsetMap {
   // A span that is not empty maps to one that is not: a span lying inside the expansion of one
   // character after its start (the 2 of ½, read as 1⁄2; the 1 of ⑴, read as (1)) maps to the
   // whole character.
-  Span to_original(Span norm, std::size_t* hint = nullptr) const;
+  Span to_original(Span norm, std::size_t* hint = nullptr) const {
+    // Most spans lie inside one region that maps byte for byte: one lookup. Inline, so that the
+    // caller stores the two ends as they are computed (a Span returned from a call goes
+    // through the stack and is read back as one 16-byte word, which stalls).
+    if (regions_.size() >= 2 && norm.begin < norm.end && norm.end <= regions_.back().norm) {
+      std::size_t i = region_index(norm.begin, hint);
+      const Region& r = regions_[i];
+      if (norm.end <= regions_[i + 1].norm && byte_for_byte(i))
+        return {r.orig + (norm.begin - r.norm), r.orig + (norm.end - r.norm)};
+    }
+    return to_original_across(norm, hint);
+  }
   std::size_t region_count() const { return regions_.size(); }
 
  private:
@@ -46,6 +57,8 @@ class OffsetMap {
     std::uint32_t norm;
     std::uint32_t orig;
   };
+  // to_original for spans that are not inside one region that maps byte for byte.
+  Span to_original_across(Span norm, std::size_t* hint) const;
   void start_region();
   std::size_t region_index(std::size_t norm_pos) const;
   std::size_t region_index(std::size_t norm_pos, std::size_t* hint) const;
