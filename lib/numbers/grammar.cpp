@@ -783,7 +783,7 @@ std::optional<std::pair<std::size_t, Qualifier>> suffix_qualifier_at(std::string
 
 bool in_stop_phrase(std::string_view t, std::size_t pos) { return in_stop_phrase(t, pos, decode_char(t, pos)); }
 
-bool in_stop_phrase(std::string_view t, std::size_t pos, Decoded here) {
+bool in_stop_phrase(std::string_view t, std::size_t pos, const Decoded& here) {
   const NumberLexicon& lex = number_lexicon();
   auto fold = [](char32_t cp) {
     return cp < 0x80 ? static_cast<char32_t>(NumberLexicon::ascii_fold(static_cast<unsigned char>(cp))) : cp;

@@ -61,7 +61,7 @@ std::size_t count_digits(std::string_view text, std::size_t pos);
 // True when the character at `pos` lies inside a set phrase such as 十四五 or 一带一路.
 bool in_stop_phrase(std::string_view text, std::size_t pos);
 // The same, with the character at `pos` decoded already.
-bool in_stop_phrase(std::string_view text, std::size_t pos, Decoded here);
+bool in_stop_phrase(std::string_view text, std::size_t pos, const Decoded& here);
 
 // False when no number starts at the non-ASCII character `lead` at `pos` (read_number with `opts`
 // would return nullopt there), judged from the characters at `pos` alone: 点, the 成 of 成本, the

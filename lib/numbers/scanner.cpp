@@ -602,11 +602,14 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t, std::vector<Numb
       ++pos;
       continue;
     }
-    Number& n = tok->number;
-    if (n.span.end <= pos) {  // defensive: never stall
+    if (tok->number.span.end <= pos) {  // defensive: never stall
       ++pos;
       continue;
     }
+    // Kept first and finished in place: fields written one by one and then copied as a whole
+    // would be read back as wider words than were written, which the processor cannot forward.
+    NumberToken& kept = out.emplace_back(std::move(*tok));
+    Number& n = kept.number;
     pos = n.span.end;
     // 二〇二一年, and English years: in 2021.
     if (n.kind == NumberKind::cardinal && n.status == NumberStatus::ok && n.value.is_integer() && !n.has_scale &&
@@ -616,11 +619,11 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t, std::vector<Numb
       std::int64_t m = n.value.mantissa();
       int e = n.value.exponent();
       bool year_like = e <= 3 && m > 0 && m <= 2100 && is_year(m * pow10[e]);
-      if (year_like && tok->chinese && text_at(t, n.span.end, "年")) {
+      if (year_like && kept.chinese && text_at(t, n.span.end, "年")) {
         n.kind = NumberKind::year;
         n.span.end += 3;
         pos = n.span.end;
-      } else if (year_like && !tok->chinese && !tok->english && n.span.end - n.span.begin == 4 &&
+      } else if (year_like && !kept.chinese && !kept.english && n.span.end - n.span.begin == 4 &&
                  english_year_context(t, n.span.begin) && !lex.counted_noun_after(t, n.span.end)) {
         // "in 2021", not "a total of 2000 enterprises".
         n.kind = NumberKind::year;
@@ -630,20 +633,19 @@ std::vector<NumberToken> scan_number_tokens(std::string_view t, std::vector<Numb
       // Signs: -3.5, +12 (not the hyphen of a range or an identifier).
       std::size_t b = n.span.begin;
       if (b > 0 && (t[b - 1] == '-' || t[b - 1] == '+') && (b == 1 || !is_alnum_at(t, b - 2)) && b - 1 >= last_end &&
-          !tok->chinese && !tok->english) {
+          !kept.chinese && !kept.english) {
         if (t[b - 1] == '-') n.value = Decimal(-n.value.mantissa(), n.value.exponent());
-        n.span.begin = tok->core_begin = b - 1;
+        n.span.begin = kept.core_begin = b - 1;
       }
       // "between 3 and 5": the word belongs to the range.
       if (n.value_max && n.span.begin >= last_end + 8 && t.substr(n.span.begin - 8, 8) == "between ") n.span.begin -= 8;
       if (auto q = prefix_qualifier_before(t, n.span.begin); q && q->begin >= last_end) {
         if (n.qualifier == Qualifier::exact || n.qualifier == Qualifier::approx) n.qualifier = q->qualifier;
         n.span.begin = q->begin;
-        tok->verb_qualifier = q->amounts_only;
+        kept.verb_qualifier = q->amounts_only;
       }
     }
     last_end = n.span.end;
-    out.push_back(std::move(*tok));
   }
   return out;
 }
