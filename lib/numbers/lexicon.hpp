@@ -101,12 +101,12 @@ struct NumberLexicon {
   // A cheap test on a run of ASCII letters; false when it is none of english_words.
   bool may_be_english_word(std::string_view letters) const {
     if (letters.empty()) return false;
-    unsigned first = ascii_fold(static_cast<unsigned char>(letters[0])) - 'a';
-    if (first >= 26) return false;
-    if (letters.size() == 1) return english_lengths[26 * 26 + first] & 2u;
-    unsigned second = ascii_fold(static_cast<unsigned char>(letters[1])) - 'a';
-    if (second >= 26) return false;
-    return english_lengths[first * 26 + second] >> std::min<std::size_t>(letters.size(), 31) & 1u;
+    // Setting bit 5 lowers a letter, and leaves every other byte outside 'a'..'z'.
+    unsigned first = (static_cast<unsigned char>(letters[0]) | 0x20u) - 'a';
+    unsigned second = letters.size() > 1 ? (static_cast<unsigned char>(letters[1]) | 0x20u) - 'a' : first;
+    if ((first | second) >= 26) return false;
+    std::size_t key = letters.size() == 1 ? 26 * 26 + first : first * 26 + second;
+    return english_lengths[key] >> std::min<std::size_t>(letters.size(), 31) & 1u;
   }
   // Is `letters`, a run of ASCII letters, one of english_words (in any case)?
   bool is_english_word(std::string_view letters) const;
