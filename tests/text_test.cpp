@@ -68,8 +68,8 @@ TEST_CASE("offset map points back into the original bytes") {
 }
 
 TEST_CASE("offset map: every span maps back to the pieces it was made of") {
-  // Pieces whose normalized form is known, in a pseudo-random order: runs of full-width digits
-  // put many regions in one block of the index, dropped annotations regions of no length.
+  // Pieces whose normalized form is known, in a pseudo-random order: full-width digits put a
+  // region on every character, dropped annotations make regions of no length.
   struct Piece {
     std::string_view in, out;
     std::size_t mapped;  // the bytes of `in` that `out` maps back to: not a dropped annotation

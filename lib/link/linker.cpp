@@ -288,15 +288,15 @@ class Linker {
     std::array<std::size_t, kRoles> last_of_role;
     last_of_role.fill(kNone);
     std::size_t qi = 0;
-    std::size_t next_mention = 0;  // the first mention that ends after the position read
+    // The first mention that ends after the position read. It only moves past mentions that end
+    // before the position, which is inside the sentence: later sentences start after them.
+    std::size_t next_mention = 0;
     for (const Sentence& s : in_.sentences) {
       while (qi < qs_.size() && qs_[qi].span.begin < s.span.begin) ++qi;
       if (qi == qs_.size() || qs_[qi].span.begin >= s.span.end) continue;
       while (qi < qs_.size() && qs_[qi].span.begin < s.span.end) ++qi;
       std::size_t until = qs_[qi - 1].span.begin;
       if (qi < qs_.size() && qs_[qi].span.begin <= s.span.end + 3) until = s.span.end;
-      // A mention read past may reach into this sentence: count again.
-      if (next_mention > 0 && ms_[next_mention - 1].span.end > s.span.begin) next_mention = mentions_before(s.span.begin);
       // Character by character (the normalized text is valid UTF-8): words start only there.
       for (std::size_t i = s.span.begin; i < until;) {
         while (next_mention < ms_.size() && ms_[next_mention].span.end <= i) ++next_mention;
@@ -356,13 +356,6 @@ class Linker {
   }
 
   // ---- lookups ----------------------------------------------------------------------------
-
-  // Number of mentions that end at or before `pos`.
-  std::size_t mentions_before(std::size_t pos) const {
-    return static_cast<std::size_t>(
-        std::upper_bound(ms_.begin(), ms_.end(), pos, [](std::size_t p, const EntityMatch& m) { return p < m.span.end; }) -
-        ms_.begin());
-  }
 
   // The last word of a role in [b, e); the words that begin before e are the first `n`. Every
   // search ends at a figure, whose `n` is counted once. Words do not overlap, so only the last
