@@ -96,6 +96,23 @@ TEST_CASE("subject: counts of an event's sessions and attendees belong to no pla
   CHECK(id(find(r, "600余家").subject) == "xian-hitech");
   auto e = extractor().extract("The fair in Xi'an High-tech Zone drew more than 3,000 exhibitors and 120 companies signed deals.");
   CHECK(id(find(e, "more than 3,000").subject) == "-");
+  // Experts, guests and forums are an event's too; a talent a zone has gained is the zone's.
+  auto g = extractor().extract("合肥高新区举办创新大会，邀请50余位行业专家和200多位嘉宾，设8场论坛。"
+                               "合肥高新区新增2名科学家当选院士。");
+  CHECK(id(find(g, "50余位").subject) == "-");
+  CHECK(id(find(g, "200多位").subject) == "-");
+  CHECK(id(find(g, "8场").subject) == "-");
+  CHECK(id(find(g, "2名").subject) == "hefei-hitech");
+  auto f = extractor().extract("Hefei High-tech Zone hosted a summit where more than 80 experts spoke at 6 forums.");
+  CHECK(id(find(f, "more than 80").subject) == "-");
+  CHECK(id(find(f, "6").subject) == "-");
+}
+
+TEST_CASE("subject: a count of the zones taken together, in English too", "[link]") {
+  auto r = extractor().extract("Hefei High-tech Zone was among the first 27 state-level high-tech zones in China.");
+  CHECK(id(find(r, "27").subject) == "national-hitech-zones");
+  auto n = extractor().extract("Hefei High-tech Zone is one of 178 national-level high-tech zones.");
+  CHECK(id(find(n, "178").subject) == "national-hitech-zones");
 }
 
 TEST_CASE("industry and metric: the words governing the figure", "[link]") {
