@@ -145,6 +145,8 @@ TEST_CASE("year: the clause's year, a clause-opening year, running totals", "[li
   CHECK(find(t, "2,000").year == 2025);
   CHECK_FALSE(find(t, "30 billion yuan").year);  // a running total
   CHECK(find(t, "9%").year == 2021);
+  auto c = extractor().extract("In the 2022 evaluation, Hefei High-tech Zone ranked 5th.");
+  CHECK(find(c, "5th").year == 2022);
 }
 
 TEST_CASE("year: plans, openings of several words, a year elsewhere in the sentence", "[link]") {

@@ -356,6 +356,11 @@ TEST_CASE("English dates and years in running text", "[numbers]") {
   REQUIRE(c.size() == 2);
   CHECK(c[0].kind == K::cardinal);
   CHECK(c[1].kind == K::year);
+  // At the start of a sentence.
+  auto s = econind::scan_numbers("In the 2023 ranking it rose 2 places.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].kind == K::year);
+  CHECK(s[0].value.to_string() == "2023");
 }
 
 namespace {

@@ -383,7 +383,7 @@ bool english_year_context(std::string_view t, std::size_t pos) {
   static constexpr std::string_view words[] = {"in ",   "since ",  "by ",    "from ",  "until ", "till ",
                                                "during ", "through ", "before ", "after ", "of ",    "year ",
                                                "early ", "late ",    "mid-",   "end of ", "In ",    "Since ", "By ",
-                                               "in the ", "for "};
+                                               "in the ", "In the ", "for "};
   for (auto w : words) {
     if (pos >= w.size() && t.substr(pos - w.size(), w.size()) == w &&
         (pos == w.size() || !is_ascii_alpha(static_cast<unsigned char>(t[pos - w.size() - 1]))))
