@@ -108,6 +108,14 @@ TEST_CASE("subject: counts of an event's sessions and attendees belong to no pla
   CHECK(id(find(f, "6").subject) == "-");
 }
 
+TEST_CASE("subject: \"the zone\" before a country named in passing", "[link]") {
+  auto r = extractor().extract(
+      "Hefei High-tech Zone keeps growing. The zone, a project backed by the governments of China and "
+      "Germany since 2001, has drawn 300 research institutions. China has 178 such zones.");
+  CHECK(id(find(r, "300").subject) == "hefei-hitech");
+  CHECK(id(find(r, "178").subject) == "china");
+}
+
 TEST_CASE("subject: a count of the zones taken together, in English too", "[link]") {
   auto r = extractor().extract("Hefei High-tech Zone was among the first 27 state-level high-tech zones in China.");
   CHECK(id(find(r, "27").subject) == "national-hitech-zones");

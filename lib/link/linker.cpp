@@ -521,8 +521,12 @@ class Linker {
     if (auto k = place_within(f.clause.begin, f); k && info_[*k].place != EntityFacts::Place::country)
       return entity(k, 0.9);
     if (auto k = referent(last_word(WordRole::anaphor, f.clause.begin, f), f)) return entity(k, 0.75);
-    if (auto k = place_within(f.sentence.begin, f)) return entity(k, 0.8);
+    // In the sentence, a place before "the park" or 区内, and that before the country, which is
+    // often named in passing ("a project of the governments of China and Singapore").
+    auto in_sentence = place_within(f.sentence.begin, f);
+    if (in_sentence && info_[*in_sentence].place != EntityFacts::Place::country) return entity(in_sentence, 0.8);
     if (auto k = referent(last_word(WordRole::anaphor, f.sentence.begin, f), f)) return entity(k, 0.7);
+    if (in_sentence) return entity(in_sentence, 0.8);
     // The place the text was last about; for a rank, the park (not the zones it is ranked among).
     std::size_t k = f.mentions_before_begin;
     if (k > 0 && is_rank(q.kind) && info_[k - 1].last_park != kNone) return entity(info_[k - 1].last_park, 0.5);

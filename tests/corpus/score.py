@@ -67,6 +67,11 @@ def key(name):
     return k if len(k) >= 2 else name.lower()
 
 
+def label(subject):
+    found = names(subject)
+    return found[0] if found else "none"
+
+
 def same_subject(gold, system):
     g, s = [key(x) for x in names(gold)], [key(x) for x in names(system)]
     if not g or not s:
@@ -117,8 +122,14 @@ def score(cli, corpus):
             used.add(best)
             for l in best_levels:
                 hits[l] += 1
+            got = system[best]
             if "value" not in best_levels:
-                misses.append((doc, g["text"], "value %s" % system[best]["value"]))
+                misses.append((doc, g["text"], "value %s" % got["value"]))
+                continue
+            if "link" not in best_levels:
+                misses.append((doc, g["text"], "subject %s, gold %s" % (label(got.get("subject")), label(g.get("subject")))))
+            if "year" not in best_levels:
+                misses.append((doc, g["text"], "year %s, gold %s" % (got.get("year"), g.get("year"))))
     result = {}
     for l in levels:
         p = hits[l] / n_sys if n_sys else 0.0
