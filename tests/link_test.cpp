@@ -116,6 +116,17 @@ TEST_CASE("subject: \"the zone\" before a country named in passing", "[link]") {
   CHECK(id(find(r, "178").subject) == "china");
 }
 
+TEST_CASE("subject: the park the text is about, not the zones it was ranked among", "[link]") {
+  auto e = extractor().extract("Hefei High-tech Zone ranked 7th among national high-tech zones. "
+                               "It hosts more than 60 quantum companies.");
+  CHECK(id(find(e, "more than 60").subject) == "hefei-hitech");
+  auto r = extractor().extract("合肥高新区在国家高新区综合评价中排名第7。量子企业已有60多家。");
+  CHECK(id(find(r, "60多家").subject) == "hefei-hitech");
+  // A text about the zones taken together keeps them.
+  auto n = extractor().extract("国家高新区营业收入稳步增长。高新技术企业超过10万家。");
+  CHECK(id(find(n, "超过10万家").subject) == "national-hitech-zones");
+}
+
 TEST_CASE("subject: a count of the zones taken together, in English too", "[link]") {
   auto r = extractor().extract("Hefei High-tech Zone was among the first 27 state-level high-tech zones in China.");
   CHECK(id(find(r, "27").subject) == "national-hitech-zones");

@@ -530,7 +530,13 @@ class Linker {
     // The place the text was last about; for a rank, the park (not the zones it is ranked among).
     std::size_t k = f.mentions_before_begin;
     if (k > 0 && is_rank(q.kind) && info_[k - 1].last_park != kNone) return entity(info_[k - 1].last_park, 0.5);
-    if (k > 0 && info_[k - 1].last_place != kNone) return entity(info_[k - 1].last_place, 0.5);
+    // The zones taken together, named last, are often what the park was ranked or counted
+    // among: a park named before them is still the topic.
+    if (k > 0 && info_[k - 1].last_place != kNone) {
+      std::size_t last = info_[k - 1].last_place;
+      if (info_[last].aggregate && info_[k - 1].last_park != kNone) last = info_[k - 1].last_park;
+      return entity(last, 0.5);
+    }
     return {};
   }
 
