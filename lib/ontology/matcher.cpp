@@ -212,16 +212,29 @@ std::string alias_key(std::string_view name) {
   return key;
 }
 
+std::vector<std::string> alias_keys(std::string_view name) {
+  std::vector<std::string> keys;
+  std::string key = alias_key(name);
+  if (key.empty()) return keys;
+  // English writes the same zone "Hi-tech" and "High-tech": either name stands for both.
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"hi-tech", "high-tech"},
+                          {"high-tech", "hi-tech"}}) {
+    if (std::size_t at = key.find(from); at != std::string::npos)
+      keys.push_back(std::string(key).replace(at, from.size(), to));
+  }
+  keys.insert(keys.begin(), std::move(key));
+  return keys;
+}
+
 AliasMatcher::AliasMatcher(const Ontology& ontology) {
   // Every distinct key, with the entities it names. std::map keeps the build deterministic.
   std::map<std::string, std::vector<const Entity*>> keys;
   for (const Entity& e : ontology) {
     auto add = [&](const std::string& name) {
-      if (name.empty()) return;
-      std::string key = alias_key(name);
-      if (key.empty()) return;
-      auto& list = keys[key];
-      if (std::find(list.begin(), list.end(), &e) == list.end()) list.push_back(&e);
+      for (const std::string& key : alias_keys(name)) {
+        auto& list = keys[key];
+        if (std::find(list.begin(), list.end(), &e) == list.end()) list.push_back(&e);
+      }
     };
     add(e.name);
     add(e.name_hant);

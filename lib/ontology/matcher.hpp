@@ -15,6 +15,9 @@ namespace econind::detail {
 // The form a name is matched in: the text normalization (NFKC, Traditional→Simplified …) with
 // ASCII letters lower-cased. Two names of one type with the same key collide.
 std::string alias_key(std::string_view name);
+// Every key a name is matched by: its alias_key, and the same with "hi-tech" and "high-tech"
+// swapped (English writes the same zone both ways). Empty for a name with no key.
+std::vector<std::string> alias_keys(std::string_view name);
 
 struct EntityMatch {
   Span span;              // bytes of the normalized text
