@@ -127,6 +127,14 @@ TEST_CASE("subject: the park the text is about, not the zones it was ranked amon
   CHECK(id(find(n, "超过10万家").subject) == "national-hitech-zones");
 }
 
+TEST_CASE("subject: English names the place of what is counted after it", "[link]") {
+  // The last figure of the text, its place past the end of the figure and its noun.
+  auto r = extractor().extract("Hefei High-tech Zone works with the more than 40 research institutes in Beijing.");
+  CHECK(id(find(r, "more than 40").subject) == "beijing");
+  auto z = extractor().extract("Hefei High-tech Zone drew 300 firms in the Yangtze River Delta and 20 in Hefei.");
+  CHECK(id(find(z, "300").subject) == "yangtze-river-delta");
+}
+
 TEST_CASE("subject: a count of the zones taken together, in English too", "[link]") {
   auto r = extractor().extract("Hefei High-tech Zone was among the first 27 state-level high-tech zones in China.");
   CHECK(id(find(r, "27").subject) == "national-hitech-zones");

@@ -118,7 +118,8 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // How many mentions (or years) back a search within one sentence or clause may look: keeps
 // linking linear even on a megabyte "sentence" with no punctuation.
 constexpr std::size_t kLookback = 64;
-// How far past the end of a count the noun it counts may begin (300家企业).
+// How far past the end of a count the noun it counts may begin (300家企业), and past the end of
+// that noun the place of what is counted (" in the ").
 constexpr std::size_t kNounReach = 9;
 // How far from its classifier an event word may show that a count counts an event's sessions or
 // attendees (20余位院士专家和300多名企业代表参会).
@@ -216,10 +217,12 @@ class Linker {
 
   // ---- indexes, built once ----------------------------------------------------------------
 
-  // Only the mentions up to the reach of the last figure are ever looked at (the mentions come
-  // in text order).
+  // Only the mentions up to the reach of the figures are ever looked at (the mentions come in
+  // text order): the counted noun of a figure, and a place right after it.
   void index_mentions() {
-    std::size_t reach = qs_.back().span.end + kNounReach;
+    std::size_t reach = 0;
+    for (const Quantity& q : qs_) reach = std::max({reach, q.span.end, q.unit_span.end});
+    reach += kNounReach;
     std::size_t needed = ms_.size();
     while (needed > 0 && ms_[needed - 1].span.begin > reach) --needed;
     info_.resize(needed);
@@ -491,6 +494,22 @@ class Linker {
     return region ? region : country;
   }
 
+  // The place named right after a count's counted noun and "in" or "in the".
+  std::optional<std::size_t> place_after_counted_noun(const Figure& f) const {
+    const Quantity& q = f.q;
+    if (q.kind != Kind::count || q.unit_span.size() == 0) return std::nullopt;
+    std::size_t at = kNone;
+    for (std::string_view lead : {" in the ", " in "}) {
+      if (t_.compare(q.unit_span.end, lead.size(), lead) == 0) {
+        at = q.unit_span.end + lead.size();
+        break;
+      }
+    }
+    for (std::size_t k = f.mentions_before_end; at != kNone && k < info_.size() && ms_[k].span.begin <= at; ++k)
+      if (ms_[k].span.begin == at && info_[k].place != EntityFacts::Place::none && !info_[k].dateline) return k;
+    return std::nullopt;
+  }
+
   // The park an anaphor refers to: the last one named, or the zones taken together ("the zones").
   std::optional<std::size_t> referent(const Word* anaphor, const Figure& f) const {
     std::size_t k = f.mentions_before_begin;
@@ -513,6 +532,9 @@ class Linker {
       for (std::size_t k = f.mentions_before_end; k < ms_.size() && ms_[k].span.begin <= q.span.end + 6; ++k)
         if (info_[k].aggregate) return entity(k, 0.9);
     }
+    // "more than 90 universities in Beijing": English can name the place of what is counted
+    // right after it.
+    if (auto k = place_after_counted_noun(f)) return entity(k, 0.9);
     // 一家德国企业将投资3000万欧元: one company's figure, not its place's; 举办16届, 300多名代表参会:
     // an event's.
     if (last_word(WordRole::one_company, f.sentence.begin, f) || counts_event(f)) return {};
