@@ -8,8 +8,9 @@ Levels (each an F1 over non-ambiguous gold records):
   value   the value (and value_max) agree
   full    value + unit class (CNY/USD/…, % or pp) + qualifier class (more_than ~ at_least,
           less_than ~ at_most)
-  link    value + the subject names the same place (suffixes such as 高新区 and
-          "High-tech Zone" ignored, Traditional folded to Simplified by the CLI's own names)
+  link    value + the subject is the same place: the same ontology entry when the gold name is
+          one of its names or aliases (lib/data/ontology), else the same name (suffixes such
+          as 高新区 and "High-tech Zone" ignored)
   year    value + the same year
 System records overlapping an ambiguous gold record of the same kind are not counted.
 Exits 1 when a level falls below its --min floor.
@@ -67,12 +68,41 @@ def key(name):
     return k if len(k) >= 2 else name.lower()
 
 
+def ontology_ids(root):
+    """Every name and alias of the built-in ontology (normalized) -> the ids of its entries."""
+    ids = {}
+    folder = os.path.join(root, "lib", "data", "ontology")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".tsv"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                # id, type, name, name_hant, name_en, short_name, short_en, parent, aliases, attributes
+                for n in cols[2:7] + cols[8].split("|"):
+                    if n:
+                        ids.setdefault(normal(n), set()).add(cols[0])
+    return ids
+
+
+def normal(name):
+    return unicodedata.normalize("NFKC", name).strip().lower()
+
+
+IDS = ontology_ids(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
 def label(subject):
     found = names(subject)
     return found[0] if found else "none"
 
 
 def same_subject(gold, system):
+    gold_ids = set().union(*[IDS.get(normal(x), set()) for x in names(gold)]) if names(gold) else set()
+    if gold_ids and isinstance(system, dict) and system.get("id"):
+        return system["id"] in gold_ids
     g, s = [key(x) for x in names(gold)], [key(x) for x in names(system)]
     if not g or not s:
         return not g and not s
