@@ -393,8 +393,9 @@ bool english_year_context(std::string_view t, std::size_t pos) {
 }
 
 // Passes over a run of three-byte characters (Chinese text) that no number starts with, from
-// `pos`: returns where the run ends, or the first character of it that may start a number
-// (what stands at the end then is a three-byte character only when it is one of those).
+// `pos`, and over the ASCII punctuation and blanks between them (，and ： are ASCII after
+// normalization): returns where the run ends, or the first character of it that may start a
+// number (what stands at the end then is a three-byte character only when it is one of those).
 std::size_t skip_chinese_run(std::string_view t, std::size_t pos, const NumberLexicon& lex) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   const unsigned char* p = bytes + pos;
@@ -408,31 +409,37 @@ std::size_t skip_chinese_run(std::string_view t, std::size_t pos, const NumberLe
   };
   const std::uint8_t* tails = lex.number_start_tails.data();
   auto tail = [](const unsigned char* q) { return NumberLexicon::tail_key(q); };
-  while (end - p >= 16 && three_byte_leads(p) &&
-         !(tails[tail(p + 1)] | tails[tail(p + 4)] | tails[tail(p + 7)] | tails[tail(p + 10)] | tails[tail(p + 13)]))
-    p += 15;
   // One at a time: the number_start bits of U+0800..U+FFFF are indexed by the low six bits of
   // the three bytes; a character found there is decoded to be sure.
   const std::uint64_t* starts = lex.number_start.data();
-  while (end - p >= 3) {
-    unsigned b0 = p[0];
-    if (b0 - 0xE0u > 0x0Fu) break;
-    std::uint64_t bits = starts[(b0 << 6 | (p[1] & 0x3Fu)) & 0x3FFu];
-    if (bits >> (p[2] & 0x3Fu) & 1) {
-      // Numerals stop the run, and the 数 上 成 of vague quantities where one may start: most
-      // of these are words (成本, 上市), passed over here. Bytes that are no character are
-      // passed one at a time.
-      auto at = static_cast<std::size_t>(p - bytes);
-      Decoded d = decode_char(t, at);
-      if (!d.valid) {
-        ++p;
-        continue;
+  for (;;) {
+    while (end - p >= 16 && three_byte_leads(p) &&
+           !(tails[tail(p + 1)] | tails[tail(p + 4)] | tails[tail(p + 7)] | tails[tail(p + 10)] | tails[tail(p + 13)]))
+      p += 15;
+    while (end - p >= 3) {
+      unsigned b0 = p[0];
+      if (b0 - 0xE0u > 0x0Fu) break;
+      std::uint64_t bits = starts[(b0 << 6 | (p[1] & 0x3Fu)) & 0x3FFu];
+      if (bits >> (p[2] & 0x3Fu) & 1) {
+        // Numerals stop the run, and the 数 上 成 of vague quantities where one may start: most
+        // of these are words (成本, 上市), passed over here. Bytes that are no character are
+        // passed one at a time.
+        auto at = static_cast<std::size_t>(p - bytes);
+        Decoded d = decode_char(t, at);
+        if (!d.valid) {
+          ++p;
+          continue;
+        }
+        if (lex.chinese_numeral(d.cp) || may_start_chinese_number(t, at, d.cp, {})) return at;
       }
-      if (lex.chinese_numeral(d.cp) || may_start_chinese_number(t, at, d.cp, {})) break;
+      p += 3;
     }
-    p += 3;
+    // A punctuation mark or blank between two Chinese characters starts no number: the run goes
+    // on after it (the caller would pass it alone and come back).
+    if (end - p < 4 || p[0] >= 0x80 || is_ascii_alpha(p[0]) || is_ascii_digit(p[0]) || p[1] - 0xE0u > 0x0Fu)
+      return static_cast<std::size_t>(p - bytes);
+    ++p;
   }
-  return static_cast<std::size_t>(p - bytes);
 }
 
 // A cheap test on a whole word: false when it is no English number word (by its first two
