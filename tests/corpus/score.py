@@ -8,8 +8,9 @@ Levels (each an F1 over non-ambiguous gold records):
   value   the value (and value_max) agree
   full    value + unit class (CNY/USD/…, % or pp) + qualifier class (more_than ~ at_least,
           less_than ~ at_most)
-  link    value + the subject is the same place: the same ontology entry when the gold name is
-          one of its names or aliases (lib/data/ontology), else the same name (suffixes such
+  link    value + the subject is the same place: when the gold name is a name or alias of an
+          ontology entry (lib/data/ontology), that entry or one directly part of it or it of
+          (a cluster and its park, a sub-park and its park); else the same name (suffixes such
           as 高新区 and "High-tech Zone" ignored)
   year    value + the same year
 System records overlapping an ambiguous gold record of the same kind are not counted.
@@ -69,8 +70,9 @@ def key(name):
 
 
 def ontology_ids(root):
-    """Every name and alias of the built-in ontology (normalized) -> the ids of its entries."""
-    ids = {}
+    """Every name and alias of the built-in ontology (normalized) -> the ids of its entries, and
+    each entry -> the entries it is directly part of (its parent, a cluster's park)."""
+    ids, part_of = {}, {}
     folder = os.path.join(root, "lib", "data", "ontology")
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".tsv"):
@@ -84,14 +86,16 @@ def ontology_ids(root):
                 for n in cols[2:7] + cols[8].split("|"):
                     if n:
                         ids.setdefault(normal(n), set()).add(cols[0])
-    return ids
+                parks = [a[5:] for a in cols[9].split(";") if a.startswith("park=")]
+                part_of[cols[0]] = {x for x in [cols[7]] + parks if x}
+    return ids, part_of
 
 
 def normal(name):
     return unicodedata.normalize("NFKC", name).strip().lower()
 
 
-IDS = ontology_ids(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+IDS, PART_OF = ontology_ids(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
 
 def label(subject):
@@ -102,7 +106,9 @@ def label(subject):
 def same_subject(gold, system):
     gold_ids = set().union(*[IDS.get(normal(x), set()) for x in names(gold)]) if names(gold) else set()
     if gold_ids and isinstance(system, dict) and system.get("id"):
-        return system["id"] in gold_ids
+        sid = system["id"]  # the entry, or one directly part of the other (a cluster of its park)
+        return sid in gold_ids or bool(PART_OF.get(sid, set()) & gold_ids) or \
+            any(sid in PART_OF.get(g, set()) for g in gold_ids)
     g, s = [key(x) for x in names(gold)], [key(x) for x in names(system)]
     if not g or not s:
         return not g and not s
