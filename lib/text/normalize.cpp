@@ -400,9 +400,11 @@ class Normalizer {
           std::uint32_t e = fold_index[cp];
           const char* piece = pool + (e >> 6);
           if ((e & 63) == 1 && !is_blank(static_cast<unsigned char>(piece[0])) && cp != 0xFF08) {
+            // The map first: after a store of a text byte, which may alias anything, its
+            // members would be read again.
             if (j > linear_from_) out_.map.append(j - linear_from_, j - linear_from_);
-            out[o++] = piece[0];
             out_.map.append(3, 1);
+            out[o++] = piece[0];
             j += 3;
             linear_from_ = j;
           } else {
